@@ -1,0 +1,182 @@
+package org.polygrok.nd4j;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.polygrok.api.Backend;
+import org.polygrok.api.BackendOptions;
+import org.polygrok.api.Capability;
+import org.polygrok.api.DType;
+import org.polygrok.api.HostArray;
+import org.polygrok.api.ScalarFunction;
+import org.polygrok.api.Shapes;
+import org.polygrok.api.Tensor;
+import org.polygrok.api.TensorFunction;
+import org.polygrok.api.ValueAndGradients;
+import org.polygrok.api.model.LanguageModel;
+import org.polygrok.api.train.TrainSession;
+import org.polygrok.api.train.TrainSpec;
+
+/** ND4J/SameDiff: every computation is traced into a SameDiff graph and differentiated by SameDiff. */
+public final class Nd4jBackend implements Backend {
+    private final BackendOptions options;
+    private final List<AutoCloseable> sessions = new ArrayList<>();
+    private boolean closed;
+
+    Nd4jBackend(BackendOptions options) {
+        this.options = options;
+        Nd4jEngine.start(options);
+    }
+
+    @Override
+    public String name() {
+        return Nd4jBackendProvider.NAME;
+    }
+
+    @Override
+    public String engineDescription() {
+        return "ND4J/SameDiff " + Nd4jEngine.VERSION + " (CPU, OpenBLAS), " + Nd4jEngine.threads() + " threads";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.MODEL_INTERNALS, Capability.OPTIMIZER_STATE, Capability.THREAD_CONTROL);
+    }
+
+    @Override
+    public List<HostArray> run(TensorFunction function, List<HostArray> inputs) {
+        checkOpen();
+        SameDiff sd = SameDiff.create();
+        Map<String, INDArray> feed = new HashMap<>();
+        List<Tensor> tensors = placeholders(sd, inputs, feed);
+        List<Tensor> results = function.apply(new Nd4jOps(sd, Map.of()), tensors);
+        List<String> names = new ArrayList<>();
+        for (Tensor r : results) {
+            names.add(sd.identity(own(r, sd)).name());
+        }
+        Map<String, INDArray> out = sd.output(feed, names.toArray(String[]::new));
+        List<HostArray> values = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            values.add(hostValue(out.get(names.get(i)), results.get(i)));
+        }
+        return values;
+    }
+
+    @Override
+    public ValueAndGradients valueAndGradients(ScalarFunction function, List<HostArray> inputs) {
+        checkOpen();
+        SameDiff sd = SameDiff.create();
+        Map<String, INDArray> feed = new HashMap<>();
+        List<Tensor> tensors = new ArrayList<>();
+        List<String> differentiable = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            HostArray in = inputs.get(i);
+            if (in.dtype() == DType.FLOAT32) {
+                SDVariable var = sd.var("input_" + i, Nd4jArrays.toNd4j(in));
+                differentiable.add(var.name());
+                tensors.add(new Nd4jTensor(var, in.shape(), in.dtype()));
+            } else {
+                tensors.add(placeholder(sd, "input_" + i, in, feed));
+            }
+        }
+        Tensor value = function.apply(new Nd4jOps(sd, Map.of()), tensors);
+        if (Shapes.size(value.shape()) != 1 || value.dtype() != DType.FLOAT32) {
+            throw new IllegalArgumentException("valueAndGradients needs a FLOAT32 scalar result, got "
+                    + value.dtype() + " of shape " + Arrays.toString(value.shape()));
+        }
+        SDVariable loss = sd.reshape(own(value, sd), new long[0]); // (1...) -> ()
+        loss.markAsLoss();
+        OutAndGrad result = Gradients.compute(sd, feed, List.of(loss.name()), differentiable);
+        float v = result.getOutputs().get(loss.name()).getFloat(0);
+        List<HostArray> grads = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            HostArray in = inputs.get(i);
+            if (in.dtype() != DType.FLOAT32) {
+                grads.add(null);
+                continue;
+            }
+            INDArray g = result.getGradients().get("input_" + i);
+            grads.add(g == null ? HostArray.zeros(in.shape()) : Nd4jArrays.toHost(g));
+        }
+        return new ValueAndGradients(v, grads);
+    }
+
+    @Override
+    public TrainSession newTrainSession(LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec) {
+        checkOpen();
+        throw new UnsupportedOperationException("TEMP");
+    }
+
+    BackendOptions options() {
+        return options;
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> open;
+        synchronized (sessions) {
+            open = new ArrayList<>(sessions);
+            closed = true;
+        }
+        open.forEach(s -> { try { s.close(); } catch (Exception e) { throw new RuntimeException(e); } });
+    }
+
+    private void forget(AutoCloseable session) {
+        synchronized (sessions) {
+            sessions.remove(session);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the nd4j backend is closed");
+        }
+    }
+
+    private static List<Tensor> placeholders(SameDiff sd, List<HostArray> inputs, Map<String, INDArray> feed) {
+        List<Tensor> tensors = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            tensors.add(placeholder(sd, "input_" + i, inputs.get(i), feed));
+        }
+        return tensors;
+    }
+
+    private static Tensor placeholder(SameDiff sd, String name, HostArray value, Map<String, INDArray> feed) {
+        SDVariable ph = sd.placeHolder(name, Nd4jArrays.dataType(value.dtype()), value.shape());
+        feed.put(name, Nd4jArrays.toNd4j(value));
+        return new Nd4jTensor(ph, value.shape(), value.dtype());
+    }
+
+    private static SDVariable own(Tensor t, SameDiff sd) {
+        if (t instanceof Nd4jTensor n && n.variable().getSameDiff() == sd) {
+            return n.variable();
+        }
+        throw new IllegalArgumentException("the function returned a tensor that is not from its own ops: " + t);
+    }
+
+    /** The result as polygrok sees it: the traced shape and dtype (SameDiff may give INT64 or [1] for []). */
+    private static HostArray hostValue(INDArray array, Tensor traced) {
+        HostArray raw = Nd4jArrays.toHost(array);
+        long[] shape = traced.shape();
+        if (traced.dtype() == DType.INT32) {
+            return HostArray.ofInts(raw.dtype() == DType.INT32 ? raw.ints() : toInts(raw.floats()), shape);
+        }
+        return HostArray.of(raw.toFloatArray(), shape);
+    }
+
+    private static int[] toInts(float[] values) {
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (int) values[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,56 @@
+package org.polygrok.nd4j;
+
+import org.nd4j.linalg.factory.Environment;
+import org.nd4j.linalg.factory.Nd4j;
+import org.polygrok.api.BackendOptions;
+
+/**
+ * One-time, JVM-wide set-up of ND4J: quiet start (no version warnings, no banner) unless verbose,
+ * and the intra-op thread count for libnd4j's pool and OpenBLAS.
+ */
+final class Nd4jEngine {
+    static final String VERSION = "1.0.0-M2.1";
+    private static boolean started;
+
+    private Nd4jEngine() {
+    }
+
+    /** Loads ND4J's natives (first call only) and applies the thread count. */
+    static synchronized void start(BackendOptions options) {
+        if (!started) {
+            if (!options.verbose()) {
+                quietLogging();
+            }
+            Nd4j.getBackend(); // loads the natives
+            started = true;
+        }
+        setThreads(options.effectiveThreads());
+    }
+
+    static void setThreads(int threads) {
+        Environment env = Nd4j.getEnvironment();
+        env.setMaxThreads(threads);
+        env.setMaxMasterThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
+    }
+
+    static int threads() {
+        return Nd4j.getEnvironment().maxThreads();
+    }
+
+    /**
+     * Routes JavaCPP's warnings (e.g. the javacpp/openblas version mismatch, harmless here) to SLF4J
+     * and keeps ND4J's start-up banner below WARN for slf4j-simple; an explicit user setting wins.
+     */
+    private static void quietLogging() {
+        setIfAbsent("org.bytedeco.javacpp.logger", "slf4j");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.nd4j", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.bytedeco", "warn");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}
