@@ -34,10 +34,16 @@ final class Nd4jArrays {
     /** Copies an ND4J array (FLOAT, INT, LONG or BOOL) to Java memory; LONG and BOOL become INT32 and FLOAT32. */
     static HostArray toHost(INDArray array) {
         long[] shape = array.shape();
-        return switch (array.dataType()) {
-            case INT, LONG -> HostArray.ofInts(contiguous(array, DataType.INT).data().asInt(), shape);
-            default -> HostArray.of(contiguous(array, DataType.FLOAT).data().asFloat(), shape);
-        };
+        boolean integral = array.dataType() == DataType.INT || array.dataType() == DataType.LONG;
+        INDArray packed = contiguous(array, integral ? DataType.INT : DataType.FLOAT);
+        try {
+            return integral ? HostArray.ofInts(packed.data().asInt(), shape)
+                    : HostArray.of(packed.data().asFloat(), shape);
+        } finally {
+            if (packed != array) {
+                release(packed);
+            }
+        }
     }
 
     /** Copies the values of {@code source} into the existing array {@code target}, which must have its shape. */
@@ -48,6 +54,13 @@ final class Nd4jArrays {
         }
         try (INDArray values = toNd4j(source)) {
             target.assign(values);
+        }
+    }
+
+    /** Frees an array's native memory now when it owns it (views and workspace arrays are left alone). */
+    static void release(INDArray array) {
+        if (array != null && array.closeable()) {
+            array.close();
         }
     }
 

@@ -28,7 +28,7 @@ import org.polygrok.api.train.TrainSpec;
 /** ND4J/SameDiff: every computation is traced into a SameDiff graph and differentiated by SameDiff. */
 public final class Nd4jBackend implements Backend {
     private final BackendOptions options;
-    private final List<AutoCloseable> sessions = new ArrayList<>();
+    private final List<Nd4jTrainStep> sessions = new ArrayList<>();
     private boolean closed;
 
     Nd4jBackend(BackendOptions options) {
@@ -112,7 +112,11 @@ public final class Nd4jBackend implements Backend {
     @Override
     public TrainSession newTrainSession(LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec) {
         checkOpen();
-        throw new UnsupportedOperationException("TEMP");
+        Nd4jTrainStep session = new Nd4jTrainStep(model, initialWeights, spec, this::forget);
+        synchronized (sessions) {
+            sessions.add(session);
+        }
+        return session;
     }
 
     BackendOptions options() {
@@ -121,15 +125,15 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public void close() {
-        List<AutoCloseable> open;
+        List<Nd4jTrainStep> open;
         synchronized (sessions) {
             open = new ArrayList<>(sessions);
             closed = true;
         }
-        open.forEach(s -> { try { s.close(); } catch (Exception e) { throw new RuntimeException(e); } });
+        open.forEach(Nd4jTrainStep::close);
     }
 
-    private void forget(AutoCloseable session) {
+    private void forget(Nd4jTrainStep session) {
         synchronized (sessions) {
             sessions.remove(session);
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.Ops;
@@ -82,7 +83,7 @@ public final class Nd4jOps implements Ops {
         // SameDiff's min sends the gradient to both inputs on ties, and Where has no gradient:
         // a·m + b·(1 − m) with the constant mask m = (a <= b) is exact for finite inputs
         long[] shape = broadcastShape(a, b, "minimum");
-        SDVariable aFirst = sd.castTo(sd.lte(v(a), v(b)), DataType.FLOAT);
+        SDVariable aFirst = constantOf(sd.castTo(sd.lte(v(a), v(b)), DataType.FLOAT));
         SDVariable bFirst = sd.math.neg(aFirst).add(1.0);
         return wrap(v(a).mul(aFirst).add(v(b).mul(bFirst)), shape, DType.FLOAT32);
     }
@@ -295,8 +296,12 @@ public final class Nd4jOps implements Ops {
     @Override
     public Tensor logSoftmax(Tensor x) {
         requireRank(x, 1, "logSoftmax");
-        // M2.1: logSoftmax(x, axis) throws; the axis-less op works on the last axis
-        return unary(x, sd.nn.logSoftmax(v(x)));
+        // M2.1: logSoftmax(x, axis) throws, the axis-less op and LogSumExp overflow on large logits
+        // (and LogSumExp's gradient is wrong): (x − c) − log Σ exp(x − c), c = max(x) held constant
+        int last = x.rank() - 1;
+        SDVariable shifted = v(x).sub(constantOf(sd.max(v(x), true, last)));   // (..., V) − (..., 1)
+        SDVariable logSum = sd.math.log(sd.sum(sd.math.exp(shifted), true, last)); // (..., 1)
+        return unary(x, shifted.sub(logSum));
     }
 
     @Override
@@ -346,6 +351,11 @@ public final class Nd4jOps implements Ops {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The same values with no gradient flowing back (SameDiff differentiates comparisons otherwise). */
+    private SDVariable constantOf(SDVariable x) {
+        return new StopGradient(sd, x).outputVariable();
+    }
 
     private static Nd4jTensor t(Tensor x) {
         if (x instanceof Nd4jTensor n) {
