@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polygrok.api.DType;
@@ -37,10 +36,14 @@ final class ModelGraph {
     private final String perSampleLoss;
     private final String correct;
     private final Map<String, Nd4jTensor> forwardOutputs = new LinkedHashMap<>();
-    private boolean gradientsLinked;
+    private final List<String> gradientNames = new ArrayList<>();
+    private String[] gradientOutputs;
+    private final ArrayPool pool;
+    private ArrayPool gradientPool;
 
     ModelGraph(LanguageModel model, FlatLayout layout, List<INDArray> parameterViews, long batch, long sequence) {
         this.sd = SameDiff.create();
+        this.pool = ArrayPool.install(sd);
         this.layout = layout;
         this.parameterViews = parameterViews;
         Map<Parameter, SDVariable> variables = new IdentityHashMap<>();
@@ -73,59 +76,74 @@ final class ModelGraph {
      * {@code flatGradient}.
      */
     float lossAndGradients(Map<String, INDArray> feed, INDArray flatGradient) {
-        linkGradientGraph();
-        OutAndGrad result = sd.calculateGradientsAndOutputs(feed, List.of(loss), parameterNames);
-        INDArray lossArray = result.getOutputs().get(loss);
-        float value = lossArray.getFloat(0);
-        Nd4jArrays.release(lossArray);
-        Map<String, INDArray> gradients = result.getGradients();
-        for (int i = 0; i < layout.count(); i++) {
-            INDArray g = gradients.get(parameterNames.get(i));
-            INDArray target = layout.view(flatGradient, i);
-            if (g == null) {
-                target.assign(0);     // the loss does not depend on this parameter
-            } else {
-                target.assign(g);
-                Nd4jArrays.release(g);
+        SameDiff gradientGraph = linkGradientGraph();
+        try {
+            Map<String, INDArray> out = gradientGraph.output(feed, gradientOutputs);
+            float value = out.get(loss).getFloat(0);
+            for (int i = 0; i < layout.count(); i++) {
+                INDArray g = gradientNames.get(i) == null ? null : out.get(gradientNames.get(i));
+                INDArray target = layout.view(flatGradient, i);
+                if (g == null) {
+                    target.assign(0);     // the loss does not depend on this parameter
+                } else {
+                    target.assign(g);
+                }
             }
+            return value;
+        } finally {
+            gradientPool.recycle();
         }
-        return value;
     }
 
     Evaluation evaluate(Map<String, INDArray> feed) {
-        Map<String, INDArray> out = sd.output(feed, perSampleLoss, correct);
-        float[] losses = out.get(perSampleLoss).toFloatVector();
-        float[] hits = out.get(correct).toFloatVector();
-        out.values().forEach(Nd4jArrays::release);
-        return new Evaluation(losses, hits);
+        try {
+            Map<String, INDArray> out = sd.output(feed, perSampleLoss, correct);
+            return new Evaluation(out.get(perSampleLoss).toFloatVector(), out.get(correct).toFloatVector());
+        } finally {
+            pool.recycle();
+        }
     }
 
     /** "logits" and the model's internals, copied to Java memory; needs only the tokens. */
     Map<String, HostArray> forward(Map<String, INDArray> feed) {
         String[] names = forwardOutputs.values().stream().map(t -> t.variable().name()).toArray(String[]::new);
-        Map<String, INDArray> out = sd.output(feed, names);
-        Map<String, HostArray> values = new LinkedHashMap<>();
-        forwardOutputs.forEach((name, t) -> {
-            INDArray a = out.get(t.variable().name());
-            values.put(name, HostArray.of(Nd4jArrays.toHost(a).toFloatArray(), t.shape()));
-        });
-        out.values().forEach(Nd4jArrays::release);
-        return values;
+        try {
+            Map<String, INDArray> out = sd.output(feed, names);
+            Map<String, HostArray> values = new LinkedHashMap<>();
+            forwardOutputs.forEach((name, t) -> {
+                INDArray a = out.get(t.variable().name());
+                values.put(name, HostArray.of(Nd4jArrays.toHost(a).toFloatArray(), t.shape()));
+            });
+            return values;
+        } finally {
+            pool.recycle();
+        }
     }
 
     /**
      * Builds SameDiff's gradient graph once and points its parameter variables at the same
      * views (SameDiff gives the gradient graph copies of the arrays otherwise).
      */
-    private void linkGradientGraph() {
-        if (gradientsLinked) {
-            return;
-        }
+    private SameDiff linkGradientGraph() {
         SameDiff gradientGraph = Gradients.gradientGraph(sd);
+        if (gradientOutputs != null) {
+            return gradientGraph;
+        }
+        List<String> outputs = new ArrayList<>();
+        outputs.add(loss);
         for (int i = 0; i < layout.count(); i++) {
             gradientGraph.associateArrayWithVariable(parameterViews.get(i),
                     gradientGraph.getVariable(parameterNames.get(i)));
+            SDVariable grad = sd.getVariable(parameterNames.get(i)).getGradient();
+            gradientNames.add(grad == null ? null : grad.name());
+            if (grad != null) {
+                outputs.add(grad.name());
+            }
         }
-        gradientsLinked = true;
+        // calculateGradients() turns SameDiff's array reuse off, so every step would allocate afresh
+        gradientGraph.setEnableCache(true);
+        gradientPool = ArrayPool.install(gradientGraph);
+        gradientOutputs = outputs.toArray(String[]::new);
+        return gradientGraph;
     }
 }

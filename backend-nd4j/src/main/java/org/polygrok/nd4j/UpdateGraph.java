@@ -19,6 +19,7 @@ import org.polygrok.api.train.ParameterUpdate;
  */
 final class UpdateGraph {
     private final SameDiff sd = SameDiff.create();
+    private final ArrayPool pool = ArrayPool.install(sd);
     private final ParameterUpdate update;
     private final List<String> slotInputs = new ArrayList<>();
     private final List<String> scalarInputs = new ArrayList<>();
@@ -66,12 +67,15 @@ final class UpdateGraph {
         }
         List<String> outputs = new ArrayList<>(slotOutputs);
         outputs.add(parameterOutput);
-        Map<String, INDArray> out = sd.output(feed, outputs.toArray(String[]::new));
-        parameter.assign(out.get(parameterOutput));
-        for (int i = 0; i < slots.size(); i++) {
-            slots.get(i).assign(out.get(slotOutputs.get(i)));
+        try {
+            Map<String, INDArray> out = sd.output(feed, outputs.toArray(String[]::new));
+            parameter.assign(out.get(parameterOutput));
+            for (int i = 0; i < slots.size(); i++) {
+                slots.get(i).assign(out.get(slotOutputs.get(i)));
+            }
+        } finally {
+            pool.recycle();
+            scalarArrays.forEach(Nd4jArrays::release);
         }
-        out.values().stream().filter(a -> !feed.containsValue(a)).forEach(Nd4jArrays::release);
-        scalarArrays.forEach(Nd4jArrays::release);
     }
 }
