@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.array.SingleThreadArrayHolder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polygrok.api.DType;
@@ -43,6 +44,7 @@ final class ModelGraph {
 
     ModelGraph(LanguageModel model, FlatLayout layout, List<INDArray> parameterViews, long batch, long sequence) {
         this.sd = SameDiff.create();
+        sd.setVariablesArrays(new SingleThreadArrayHolder()); // the default holder copies views
         this.pool = ArrayPool.install(sd);
         this.layout = layout;
         this.parameterViews = parameterViews;

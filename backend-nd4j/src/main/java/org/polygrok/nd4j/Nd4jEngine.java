@@ -27,15 +27,21 @@ final class Nd4jEngine {
         setThreads(options.effectiveThreads());
     }
 
+    /**
+     * libnd4j sizes its thread pool once, from OMP_NUM_THREADS or the core count; M2.1 ignores
+     * later changes of that size, but the number of threads an op may use ("master threads") and
+     * OpenBLAS's threads can be lowered at any time, which is what this sets.
+     */
     static void setThreads(int threads) {
         Environment env = Nd4j.getEnvironment();
-        env.setMaxThreads(threads);
-        env.setMaxMasterThreads(threads);
-        Nd4j.factory().blas().setMaxThreads(threads);
+        int n = Math.max(1, Math.min(threads, env.maxThreads()));
+        env.setMaxMasterThreads(n);
+        Nd4j.factory().blas().setMaxThreads(n);
     }
 
+    /** Threads an op may use now. */
     static int threads() {
-        return Nd4j.getEnvironment().maxThreads();
+        return Nd4j.getEnvironment().maxMasterThreads();
     }
 
     /**
