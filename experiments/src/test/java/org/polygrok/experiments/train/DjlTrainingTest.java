@@ -1,0 +1,104 @@
+package org.polygrok.experiments.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.polygrok.api.Backend;
+import org.polygrok.experiments.io.Json;
+import org.polygrok.experiments.metrics.MetricsRecord;
+
+/** Real training on DJL with small settings: learning, exact resume, failure on a non-finite loss. */
+class DjlTrainingTest {
+    private static Backend backend;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void open() {
+        backend = DjlTrials.backend();
+    }
+
+    @AfterAll
+    static void close() {
+        backend.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void smallModelsLearnTheTrainingSet(ModelKind model) {
+        Path dir = tmp.resolve(model.label());
+        RunStatus status = DjlTrials.run(backend, DjlTrials.small(model, Map.of()), dir, 1000, TrainingProgress.SILENT);
+        assertThat(status).isEqualTo(RunStatus.done(300));
+        List<MetricsRecord> m = new TrialDirectory(dir).readMetrics();
+        MetricsRecord first = m.get(0);
+        MetricsRecord last = m.get(m.size() - 1);
+        assertThat(m).extracting(MetricsRecord::step).startsWith(0L, 1L, 2L, 3L, 4L, 5L, 25L).endsWith(300L, 301L);
+        assertThat(first.trainLoss()).isBetween(1.5, 5.0); // about ln V = ln 16 at the start
+        assertThat(last.trainLoss()).isLessThan(first.trainLoss() / 4);
+        assertThat(last.trainAccuracy()).isGreaterThanOrEqualTo(0.9).isGreaterThan(first.trainAccuracy());
+        assertThat(last.paramNorm()).isPositive().isNotEqualTo(first.paramNorm());
+        assertThat(m.get(m.size() - 2).trainLoss()).isEqualTo(last.trainLoss()); // the final extra evaluation
+        assertThat(Files.exists(dir.resolve("summary.json"))).isTrue();
+        Map<?, ?> summary = Json.read(dir.resolve("summary.json"), Map.class);
+        assertThat(((Number) summary.get("A_train")).doubleValue()).isEqualTo(
+                m.stream().mapToDouble(MetricsRecord::trainAccuracy).max().orElseThrow());
+        assertThat(((Number) summary.get("steps")).longValue()).isEqualTo(301);
+    }
+
+    @Test
+    void aResumedRunLogsTheSameMetricsAsAnUninterruptedOne() {
+        TrialConfig config = DjlTrials.small(ModelKind.GPT, Map.of("steps", 40, "eval_first", 3, "eval_period", 5,
+                "train_batch_size", 16)); // 4 batches per epoch: the sampler state matters
+        Path whole = tmp.resolve("whole");
+        assertThat(DjlTrials.run(backend, config, whole, 10, TrainingProgress.SILENT).status())
+                .isEqualTo(RunStatus.State.DONE);
+
+        Path broken = tmp.resolve("broken");
+        TrainingProgress crashAt27 = new TrainingProgress() {
+            @Override
+            public void stepped(long step, double loss) {
+                if (step == 27) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        };
+        assertThatThrownBy(() -> DjlTrials.run(backend, config, broken, 10, crashAt27)).hasMessage("simulated crash");
+        TrialDirectory b = new TrialDirectory(broken);
+        assertThat(b.readStatus()).contains(RunStatus.failed(27, "simulated crash"));
+        assertThat(b.loadCheckpoint().orElseThrow().step()).isEqualTo(20);
+        assertThat(b.readMetrics().get(b.readMetrics().size() - 1).step()).isEqualTo(25);
+
+        assertThat(DjlTrials.run(backend, config, broken, 10, TrainingProgress.SILENT)).isEqualTo(RunStatus.done(40));
+        assertThat(withoutTimes(b.readMetrics())).isEqualTo(withoutTimes(new TrialDirectory(whole).readMetrics()));
+        assertThat(Json.read(broken.resolve("summary.json"), Map.class))
+                .isEqualTo(Json.read(whole.resolve("summary.json"), Map.class));
+    }
+
+    @Test
+    void aNonFiniteLossEndsTheRunFailedWithItsStep() {
+        TrialConfig config = DjlTrials.small(ModelKind.LSTM, Map.of("lr", 1e30, "weight_decay", 0.0, "steps", 50,
+                "eval_first", 0, "eval_period", 1000));
+        Path dir = tmp.resolve("nan");
+        RunStatus status = DjlTrials.run(backend, config, dir, 1000, TrainingProgress.SILENT);
+        assertThat(status.status()).isEqualTo(RunStatus.State.FAILED);
+        assertThat(status.step()).isBetween(1L, 50L);
+        assertThat(status.reason()).contains("step " + status.step());
+        assertThat(new TrialDirectory(dir).readStatus()).contains(status);
+        assertThat(dir.resolve("summary.json")).doesNotExist();
+    }
+
+    private static List<MetricsRecord> withoutTimes(List<MetricsRecord> records) {
+        return records.stream().map(r -> r.withElapsedS(0)).toList();
+    }
+}
