@@ -38,7 +38,8 @@ class TrainCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("gpt on djl: training, steps 1..20", "step 0/20", "step 20/20", "DONE at step 20");
 
-        Map<?, ?> config = Json.read(out.resolve("config.json"), Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = Json.read(out.resolve("config.json"), Map.class);
         assertThat(config).containsEntry("model", "gpt").containsEntry("backend", "djl").containsEntry("p", 7)
                 .containsEntry("orders", List.of(2)).containsEntry("r_train", 0.5).containsEntry("dim", 16)
                 .containsEntry("steps", 20).containsEntry("effective_steps", 20).containsEntry("threads", 2)
