@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.polygrok.api.BackendProvider;
+import org.polygrok.api.Backends;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +21,8 @@ class CliErrorsTest {
     @ParameterizedTest
     @ValueSource(strings = {"backends", "dataset", "train"})
     void unknownBackendExits2WithTheAvailableNames(String command) {
-        CliResult r = CliResult.run(command, "--backend", "nope", "--out", tmp.resolve("x").toString());
+        CliResult r = command.equals("backends") ? CliResult.run(command, "--backend", "nope")
+                : CliResult.run(command, "--backend", "nope", "--out", tmp.resolve("x").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: unknown backend 'nope'; available: ").contains("djl");
         assertThat(r.err().lines().count()).isEqualTo(1);
@@ -31,7 +34,7 @@ class CliErrorsTest {
     void everyCommandHasHelp(String command) {
         CliResult r = CliResult.run(command, "--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).startsWith("Usage: polygrok " + command);
+        assertThat(r.out()).contains("Usage: polygrok " + command);
     }
 
     @Test
@@ -47,9 +50,12 @@ class CliErrorsTest {
         CliResult r = CliResult.run("backends");
         assertThat(r.code()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines).anyMatch(l -> l.startsWith("djl ") && l.contains("natives: "));
-        assertThat(lines).anyMatch(l -> l.startsWith("tf "));
-        assertThat(lines).anyMatch(l -> l.startsWith("nd4j "));
+        List<String> names = Backends.providers().stream().map(BackendProvider::name).toList();
+        assertThat(lines).hasSameSizeAs(names);
+        for (int i = 0; i < names.size(); i++) {
+            assertThat(lines.get(i)).startsWith(names.get(i) + " ").contains("natives: ");
+        }
+        assertThat(lines).anyMatch(l -> l.startsWith("djl ") && l.contains(" available "));
     }
 
     @ParameterizedTest
