@@ -15,7 +15,7 @@ public final class DatasetOptions {
             description = "Operator: + - * / (default: ${DEFAULT-VALUE}).")
     String operator;
 
-    @Option(names = "--orders", paramLabel = "2|3|2,3", defaultValue = "2", split = ",",
+    @Option(names = "--orders", paramLabel = "2|3|2,3", defaultValue = "2", split = ",", hideParamSyntax = true,
             description = "Operation orders (default: ${DEFAULT-VALUE}).")
     List<Integer> orders;
 

@@ -110,7 +110,7 @@ class CliErrorsTest {
         Path out = tmp.resolve("trial");
         CliResult r = CliResult.run("train", "--backend=djl", "--out=" + out, "--init-weights=" + bad);
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: the --init-weights file " + bad + " is not a usable safetensors file");
+        assertThat(r.err()).startsWith("error: --init-weights " + bad + " is not a valid F32 safetensors file");
         assertThat(out).doesNotExist();
         CliResult missing = CliResult.run("train", "--backend=djl", "--out=" + out, "--init-weights=" + tmp.resolve("no"));
         assertThat(missing.code()).isEqualTo(2);

@@ -63,8 +63,7 @@ public record PreparedTrial(TrialConfig config, ArithmeticDataset dataset, Langu
         try {
             return SafeTensors.read(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("the --init-weights file " + file + " is not a usable safetensors file: "
-                    + e.getMessage());
+            throw new IllegalArgumentException("--init-weights " + e.getMessage()); // the message names the file
         }
     }
 
