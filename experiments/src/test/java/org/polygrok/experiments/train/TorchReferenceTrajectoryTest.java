@@ -69,7 +69,7 @@ class TorchReferenceTrajectoryTest {
         JsonNode trajectory = expected.get("trajectory");
         assertThat(losses).hasSize(trajectory.size());
         for (int i = 0; i < losses.size(); i++) {
-            assertThat(losses.get(i)).as("loss of step %d", i + 1).isCloseTo(trajectory.get(i).asDouble(), within(1e-4));
+            assertThat(losses.get(i)).as("loss of step %d", i + 1).isCloseTo(trajectory.get(i).asDouble(), within(1e-5));
         }
     }
 
