@@ -23,20 +23,21 @@ import org.polygrok.api.train.TrainSession;
 import org.polygrok.api.train.TrainSpec;
 
 /**
- * A model training eagerly on PyTorch. Weights and optimizer slots live in the session's
- * NDManager; each step runs in its own sub-manager (closed at the end, freeing every intermediate):
- * forward and loss under a GradientCollector, backward, then the api's {@link ParameterUpdate}
- * without gradient recording. The updated arrays replace the old ones, so no gradient carries over.
+ * A model training eagerly on PyTorch. The weights and each optimizer slot live on the engine as
+ * one flat vector apiece ({@link FlatParameters}), owned by the session's NDManager. Each call runs
+ * in its own sub-manager, closed at the end so every intermediate is freed: forward and loss under
+ * a GradientCollector, backward into the flat weights, then the api's {@link ParameterUpdate}
+ * without gradient recording. The updated vectors replace the old ones, so no gradient carries over.
  */
 final class DjlTrainStep implements TrainSession {
     private final Engine engine;
     private final NDManager session;
     private final LanguageModel model;
-    private final List<String> names;
+    private final FlatParameters layout;
     private final Map<Parameter, Integer> index = new IdentityHashMap<>();
     private final ParameterUpdate update;
-    private final NDArray[] values;
-    private final NDArray[][] slots;
+    private NDArray weights;
+    private NDArray[] slots;
     private long step;
     private boolean closed;
 
@@ -46,14 +47,16 @@ final class DjlTrainStep implements TrainSession {
         this.engine = engine;
         this.model = model;
         this.update = new ParameterUpdate(spec);
-        this.session = parent.newSubManager();
         Map<String, Parameter> named = model.namedParameters();
-        this.names = List.copyOf(named.keySet());
-        this.values = new NDArray[names.size()];
-        this.slots = new NDArray[names.size()][];
+        List<String> names = new ArrayList<>(named.keySet());
+        List<long[]> shapes = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            index.put(named.get(names.get(i)), i);
+            Parameter p = named.get(names.get(i));
+            index.put(p, i);
+            shapes.add(p.shape());
         }
+        this.layout = new FlatParameters(names, shapes);
+        this.session = parent.newSubManager();
         loadWeights(initialWeights);
         loadOptimizerState(null);
     }
@@ -63,47 +66,47 @@ final class DjlTrainStep implements TrainSession {
         checkOpen();
         DjlEngine.useThreadsHere();
         try (NDManager scope = session.newSubManager()) {
-            DjlOps ops = new DjlOps(scope, this::valueOf);
             Tensor loss;
             try (GradientScope gradients = GradientScope.open(engine)) {
+                DjlOps ops = opsFor(scope);
                 ModelOutput out = model.forward(ops, ops.constant(batch.tokens()));
                 loss = RhsLoss.mean(ops, out.logits(), ops.constant(batch.targets()), ops.constant(batch.rhsWeights()));
                 gradients.backward(DjlTensor.unwrap(loss));
             }
             try (GradMode noGrad = GradMode.off()) {
-                applyUpdate(ops);
+                applyUpdate(new DjlOps(scope));
             }
             return loss.toHostArray().item();
         }
     }
 
-    /** Clipping and the optimizer rule on the gradients just computed; swaps in the new arrays. */
+    /** Ops whose parameters are views of the flat weights, made in {@code scope}. */
+    private DjlOps opsFor(NDManager scope) {
+        NDArray[] views = layout.views(weights, scope);
+        return new DjlOps(scope, p -> {
+            Integer i = index.get(p);
+            return i == null ? null : views[i];
+        });
+    }
+
+    /** Clipping and the optimizer rule on the gradient just computed; swaps in the new vectors. */
     private void applyUpdate(DjlOps ops) {
-        int n = values.length;
-        List<Tensor> params = new ArrayList<>(n);
-        List<Tensor> grads = new ArrayList<>(n);
-        List<List<Tensor>> slotTensors = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            params.add(new DjlTensor(values[i]));
-            grads.add(ops.adopt(values[i].getGradient()));
-            List<Tensor> s = new ArrayList<>(slots[i].length);
-            for (NDArray slot : slots[i]) {
-                s.add(new DjlTensor(slot));
-            }
-            slotTensors.add(s);
+        Tensor gradient = ops.adopt(weights.getGradient());
+        List<Tensor> slotTensors = new ArrayList<>(slots.length);
+        for (NDArray slot : slots) {
+            slotTensors.add(new DjlTensor(slot));
         }
         float[] scalars = update.stepScalars(step + 1);
         List<Tensor> scalarTensors = new ArrayList<>(scalars.length);
         for (float v : scalars) {
             scalarTensors.add(ops.scalar(v));
         }
-        ParameterUpdate.Result result = update.apply(ops, params, grads, slotTensors, scalarTensors);
-        for (int i = 0; i < n; i++) {
-            values[i] = replace(values[i], DjlTensor.unwrap(result.parameters().get(i)));
-            values[i].setRequiresGradient(true);
-            for (int k = 0; k < slots[i].length; k++) {
-                slots[i][k] = replace(slots[i][k], DjlTensor.unwrap(result.slots().get(i).get(k)));
-            }
+        ParameterUpdate.Result result = update.apply(ops, List.of(new DjlTensor(weights)), List.of(gradient),
+                List.of(slotTensors), scalarTensors);
+        weights = replace(weights, DjlTensor.unwrap(result.parameters().get(0)));
+        weights.setRequiresGradient(true);
+        for (int k = 0; k < slots.length; k++) {
+            slots[k] = replace(slots[k], DjlTensor.unwrap(result.slots().get(0).get(k)));
         }
         step++;
     }
@@ -128,12 +131,12 @@ final class DjlTrainStep implements TrainSession {
         checkOpen();
         DjlEngine.useThreadsHere();
         try (NDManager scope = session.newSubManager(); GradMode noGrad = GradMode.off()) {
-            DjlOps ops = new DjlOps(scope, this::valueOf);
+            DjlOps ops = opsFor(scope);
             ModelOutput out = model.forward(ops, ops.constant(batch.tokens()));
             Tensor targets = ops.constant(batch.targets());
-            Tensor weights = ops.constant(batch.rhsWeights());
-            Tensor loss = RhsLoss.perSample(ops, out.logits(), targets, weights);
-            Tensor correct = RhsLoss.correct(ops, out.logits(), targets, weights);
+            Tensor rhsWeights = ops.constant(batch.rhsWeights());
+            Tensor loss = RhsLoss.perSample(ops, out.logits(), targets, rhsWeights);
+            Tensor correct = RhsLoss.correct(ops, out.logits(), targets, rhsWeights);
             return new Evaluation(loss.toFloatArray(), correct.toFloatArray());
         }
     }
@@ -143,7 +146,7 @@ final class DjlTrainStep implements TrainSession {
         checkOpen();
         DjlEngine.useThreadsHere();
         try (NDManager scope = session.newSubManager(); GradMode noGrad = GradMode.off()) {
-            DjlOps ops = new DjlOps(scope, this::valueOf);
+            DjlOps ops = opsFor(scope);
             ModelOutput out = model.forward(ops, ops.constant(tokens));
             Map<String, HostArray> result = new LinkedHashMap<>();
             result.put("logits", out.logits().toHostArray());
@@ -155,23 +158,23 @@ final class DjlTrainStep implements TrainSession {
     @Override
     public Map<String, HostArray> weights() {
         checkOpen();
-        Map<String, HostArray> out = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            out.put(names.get(i), DjlArrays.toHost(values[i]));
-        }
-        return out;
+        return layout.download(weights);
     }
 
     @Override
     public OptimizerState optimizerState() {
         checkOpen();
+        List<Map<String, HostArray>> bySlot = new ArrayList<>(slots.length);
+        for (NDArray slot : slots) {
+            bySlot.add(layout.download(slot));
+        }
         Map<String, List<HostArray>> out = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            List<HostArray> s = new ArrayList<>(slots[i].length);
-            for (NDArray slot : slots[i]) {
-                s.add(DjlArrays.toHost(slot));
+        for (String name : layout.names()) {
+            List<HostArray> perSlot = new ArrayList<>(slots.length);
+            for (Map<String, HostArray> slot : bySlot) {
+                perSlot.add(slot.get(name));
             }
-            out.put(names.get(i), List.copyOf(s));
+            out.put(name, List.copyOf(perSlot));
         }
         return new OptimizerState(step, out);
     }
@@ -189,41 +192,30 @@ final class DjlTrainStep implements TrainSession {
         }
     }
 
-    /** Uploads weights, freeing the old arrays. */
-    private void loadWeights(Map<String, HostArray> weights) {
-        for (int i = 0; i < names.size(); i++) {
-            NDArray value = DjlArrays.upload(session, weights.get(names.get(i)));
-            value.setRequiresGradient(true);
-            if (values[i] != null) {
-                values[i].close();
-            }
-            values[i] = value;
+    private void loadWeights(Map<String, HostArray> byName) {
+        NDArray fresh = layout.upload(session, byName);
+        fresh.setRequiresGradient(true);
+        if (weights != null) {
+            weights.close();
         }
+        weights = fresh;
     }
 
-    /** Uploads the optimizer state (zero slots at step 0 when {@code state} is null), freeing the old slots. */
+    /** The optimizer state, or zero slots at step 0 when {@code state} is null. */
     private void loadOptimizerState(OptimizerState state) {
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            List<HostArray> hostSlots = state != null ? state.slots().get(name)
-                    : update.initialSlots(values[i].getShape().getShape());
-            NDArray[] fresh = new NDArray[hostSlots.size()];
-            for (int k = 0; k < fresh.length; k++) {
-                fresh[k] = DjlArrays.upload(session, hostSlots.get(k));
-            }
-            if (slots[i] != null) {
-                for (NDArray old : slots[i]) {
-                    old.close();
-                }
-            }
-            slots[i] = fresh;
+        int count = update.slotNames().size();
+        NDArray[] fresh = new NDArray[count];
+        for (int k = 0; k < count; k++) {
+            fresh[k] = state != null ? layout.upload(session, FlatParameters.column(state.slots(), k))
+                    : session.zeros(weights.getShape());
         }
+        if (slots != null) {
+            for (NDArray old : slots) {
+                old.close();
+            }
+        }
+        slots = fresh;
         step = state != null ? state.step() : 0;
-    }
-
-    private NDArray valueOf(Parameter p) {
-        Integer i = index.get(p);
-        return i == null ? null : values[i];
     }
 
     private void checkOpen() {
