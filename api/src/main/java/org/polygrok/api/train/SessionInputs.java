@@ -8,27 +8,12 @@ import org.polygrok.api.HostArray;
 import org.polygrok.api.model.LanguageModel;
 import org.polygrok.api.nn.Parameter;
 
-/** Checks every backend applies to the weights and optimizer state it is given, with one clear sentence on failure. */
+/**
+ * Checks every backend applies to an optimizer state it is asked to restore, with one clear
+ * sentence on failure (weights: {@link org.polygrok.api.nn.WeightInit#validate}).
+ */
 public final class SessionInputs {
     private SessionInputs() {
-    }
-
-    /** Exactly one FLOAT32 array per model parameter name, of the parameter's shape. */
-    public static void checkWeights(LanguageModel model, Map<String, HostArray> weights) {
-        Map<String, Parameter> parameters = model.namedParameters();
-        for (String name : weights.keySet()) {
-            if (!parameters.containsKey(name)) {
-                throw new IllegalArgumentException("weight '" + name + "' is not a parameter of the model; expected "
-                        + parameters.keySet());
-            }
-        }
-        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-            HostArray w = weights.get(e.getKey());
-            if (w == null) {
-                throw new IllegalArgumentException("no weight given for parameter '" + e.getKey() + "'");
-            }
-            checkArray("weight '" + e.getKey() + "'", w, e.getValue().shape());
-        }
     }
 
     /** A non-negative step and, per parameter name, one array per slot name of the parameter's shape. */

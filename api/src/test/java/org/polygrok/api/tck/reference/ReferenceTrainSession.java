@@ -13,6 +13,7 @@ import org.polygrok.api.UnsupportedCapabilityException;
 import org.polygrok.api.model.LanguageModel;
 import org.polygrok.api.model.ModelOutput;
 import org.polygrok.api.nn.Parameter;
+import org.polygrok.api.nn.WeightInit;
 import org.polygrok.api.train.Batch;
 import org.polygrok.api.train.Evaluation;
 import org.polygrok.api.train.OptimizerState;
@@ -39,7 +40,7 @@ final class ReferenceTrainSession implements TrainSession {
         this.backend = backend;
         this.model = model;
         this.update = new ParameterUpdate(spec);
-        SessionInputs.checkWeights(model, initialWeights);
+        WeightInit.validate(model, initialWeights);
         setWeights(initialWeights);
         model.namedParameters().forEach((name, p) -> slots.put(p,
                 update.initialSlots(p.shape()).stream().map(ReferenceTensor::of).toList()));
@@ -119,7 +120,7 @@ final class ReferenceTrainSession implements TrainSession {
 
     @Override
     public void restore(Map<String, HostArray> newWeights, OptimizerState state) {
-        SessionInputs.checkWeights(model, newWeights);
+        WeightInit.validate(model, newWeights);
         if (state != null) {
             if (!backend.capabilities().contains(Capability.OPTIMIZER_STATE)) {
                 throw new UnsupportedCapabilityException(backend.name(), Capability.OPTIMIZER_STATE);
