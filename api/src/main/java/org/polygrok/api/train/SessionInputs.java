@@ -7,13 +7,16 @@ import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.model.LanguageModel;
 import org.polygrok.api.nn.Parameter;
+import org.polygrok.api.nn.WeightInit;
 
-/**
- * Checks every backend applies to an optimizer state it is asked to restore, with one clear
- * sentence on failure (weights: {@link org.polygrok.api.nn.WeightInit#validate}).
- */
+/** Checks every backend applies to the weights and optimizer state it is given, with one clear sentence on failure. */
 public final class SessionInputs {
     private SessionInputs() {
+    }
+
+    /** Exactly one FLOAT32 array per model parameter name, of the parameter's shape ({@link WeightInit#validate}). */
+    public static void checkWeights(LanguageModel model, Map<String, HostArray> weights) {
+        WeightInit.validate(model, weights);
     }
 
     /** A non-negative step and, per parameter name, one array per slot name of the parameter's shape. */

@@ -13,7 +13,6 @@ import org.polygrok.api.UnsupportedCapabilityException;
 import org.polygrok.api.model.LanguageModel;
 import org.polygrok.api.model.ModelOutput;
 import org.polygrok.api.nn.Parameter;
-import org.polygrok.api.nn.WeightInit;
 import org.polygrok.api.train.Batch;
 import org.polygrok.api.train.Evaluation;
 import org.polygrok.api.train.OptimizerState;
@@ -40,7 +39,7 @@ final class ReferenceTrainSession implements TrainSession {
         this.backend = backend;
         this.model = model;
         this.update = new ParameterUpdate(spec);
-        WeightInit.validate(model, initialWeights);
+        SessionInputs.checkWeights(model, initialWeights);
         setWeights(initialWeights);
         model.namedParameters().forEach((name, p) -> slots.put(p,
                 update.initialSlots(p.shape()).stream().map(ReferenceTensor::of).toList()));
@@ -120,7 +119,7 @@ final class ReferenceTrainSession implements TrainSession {
 
     @Override
     public void restore(Map<String, HostArray> newWeights, OptimizerState state) {
-        WeightInit.validate(model, newWeights);
+        SessionInputs.checkWeights(model, newWeights);
         if (state != null) {
             if (!backend.capabilities().contains(Capability.OPTIMIZER_STATE)) {
                 throw new UnsupportedCapabilityException(backend.name(), Capability.OPTIMIZER_STATE);
