@@ -28,9 +28,11 @@ import org.polygrok.api.train.TrainSpec;
 public final class DjlBackend implements Backend {
     private final Engine engine;
     private final NDManager root;
+    private final int threads;
 
     DjlBackend(BackendOptions options) {
-        this.engine = DjlEngine.load(options.threads());
+        this.threads = DjlEngine.threadsFor(options.threads());
+        this.engine = DjlEngine.load(threads);
         this.root = engine.newBaseManager(Device.cpu());
     }
 
@@ -49,14 +51,14 @@ public final class DjlBackend implements Backend {
         return Collections.unmodifiableSet(EnumSet.allOf(Capability.class));
     }
 
-    /** Intra-op threads PyTorch uses. */
+    /** Intra-op threads PyTorch uses for this backend's work. */
     public int threads() {
-        return DjlEngine.threads();
+        return threads;
     }
 
     @Override
     public List<HostArray> run(TensorFunction function, List<HostArray> inputs) {
-        DjlEngine.useThreadsHere();
+        DjlEngine.useThreads(threads);
         try (NDManager scope = root.newSubManager(); GradMode noGrad = GradMode.off()) {
             DjlOps ops = new DjlOps(scope);
             List<Tensor> results = function.apply(ops, upload(ops, inputs));
@@ -70,7 +72,7 @@ public final class DjlBackend implements Backend {
 
     @Override
     public ValueAndGradients valueAndGradients(ScalarFunction function, List<HostArray> inputs) {
-        DjlEngine.useThreadsHere();
+        DjlEngine.useThreads(threads);
         try (NDManager scope = root.newSubManager()) {
             DjlOps ops = new DjlOps(scope);
             List<Tensor> tensors = upload(ops, inputs);
@@ -106,7 +108,7 @@ public final class DjlBackend implements Backend {
 
     @Override
     public TrainSession newTrainSession(LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec) {
-        return new DjlTrainStep(engine, root, model, initialWeights, spec);
+        return new DjlTrainStep(engine, threads, root, model, initialWeights, spec);
     }
 
     @Override

@@ -4,8 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Loads PyTorch through DJL once per JVM, offline, with the thread settings it reads at load
- * time, and applies the intra-op thread count to each calling thread (OpenMP keeps it per thread).
+ * Loads PyTorch through DJL once per JVM, offline, and sets PyTorch's intra-op thread count on the
+ * calling thread when a backend starts work there (OpenMP keeps the count per thread).
  */
 final class DjlEngine {
     private static final String ENGINE_NAME = "PyTorch";
@@ -15,24 +15,19 @@ final class DjlEngine {
     private static final String GRAPH_OPTIMIZER = "ai.djl.pytorch.graph_optimizer";
 
     private static Engine engine;
-    private static volatile int threads;
-    private static final ThreadLocal<Integer> THREADS_SET_HERE = new ThreadLocal<>();
+    private static final ThreadLocal<Integer> THREADS_HERE = new ThreadLocal<>();
 
     private DjlEngine() {
     }
 
-    /**
-     * The PyTorch engine, loaded on first use.
-     *
-     * @param requestedThreads intra-op threads; 0 keeps {@code -Dai.djl.pytorch.num_threads} or PyTorch's default
-     */
-    static synchronized Engine load(int requestedThreads) {
+    /** The PyTorch engine, loaded (offline, one inter-op thread) on first use. */
+    static synchronized Engine load(int threads) {
         if (System.getProperty(OFFLINE) == null) {
             System.setProperty(OFFLINE, "true");
         }
         if (engine == null) {
-            if (requestedThreads > 0) {
-                System.setProperty(THREADS, Integer.toString(requestedThreads));
+            if (System.getProperty(THREADS) == null) {
+                System.setProperty(THREADS, Integer.toString(threads));
             }
             if (System.getProperty(INTEROP_THREADS) == null) {
                 System.setProperty(INTEROP_THREADS, "1"); // polygrok runs one op at a time
@@ -47,25 +42,27 @@ final class DjlEngine {
                         + "pytorch-native-cpu jar, extracted to " + DjlNatives.cacheDirectory() + "): " + e, e);
             }
         }
-        threads = requestedThreads > 0 ? requestedThreads : JniUtils.getNumThreads();
-        THREADS_SET_HERE.remove();
-        useThreadsHere();
         return engine;
     }
 
-    /** Applies the configured intra-op thread count to the calling thread, once per thread. */
-    static void useThreadsHere() {
-        Integer here = THREADS_SET_HERE.get();
-        int wanted = threads;
-        if (here == null || here != wanted) {
-            if (JniUtils.getNumThreads() != wanted) {
-                JniUtils.setNumThreads(wanted);
-            }
-            THREADS_SET_HERE.set(wanted);
+    /**
+     * The intra-op thread count for backend options: the requested count, else
+     * {@code -Dai.djl.pytorch.num_threads}, else every available core.
+     */
+    static int threadsFor(int requested) {
+        if (requested > 0) {
+            return requested;
         }
+        Integer property = Integer.getInteger(THREADS);
+        return property != null && property > 0 ? property : Runtime.getRuntime().availableProcessors();
     }
 
-    static int threads() {
-        return threads;
+    /** Makes PyTorch use {@code threads} intra-op threads for work started on the calling thread. */
+    static void useThreads(int threads) {
+        Integer here = THREADS_HERE.get();
+        if (here == null || here != threads) {
+            JniUtils.setNumThreads(threads);
+            THREADS_HERE.set(threads);
+        }
     }
 }

@@ -31,6 +31,7 @@ import org.polygrok.api.train.TrainSpec;
  */
 final class DjlTrainStep implements TrainSession {
     private final Engine engine;
+    private final int threads;
     private final NDManager session;
     private final LanguageModel model;
     private final FlatParameters layout;
@@ -41,10 +42,11 @@ final class DjlTrainStep implements TrainSession {
     private long step;
     private boolean closed;
 
-    DjlTrainStep(Engine engine, NDManager parent, LanguageModel model, Map<String, HostArray> initialWeights,
+    DjlTrainStep(Engine engine, int threads, NDManager parent, LanguageModel model, Map<String, HostArray> initialWeights,
             TrainSpec spec) {
         SessionInputs.checkWeights(model, initialWeights);
         this.engine = engine;
+        this.threads = threads;
         this.model = model;
         this.update = new ParameterUpdate(spec);
         Map<String, Parameter> named = model.namedParameters();
@@ -64,7 +66,7 @@ final class DjlTrainStep implements TrainSession {
     @Override
     public float step(Batch batch) {
         checkOpen();
-        DjlEngine.useThreadsHere();
+        DjlEngine.useThreads(threads);
         try (NDManager scope = session.newSubManager()) {
             Tensor loss;
             try (GradientScope gradients = GradientScope.open(engine)) {
@@ -129,7 +131,7 @@ final class DjlTrainStep implements TrainSession {
     @Override
     public Evaluation evaluate(Batch batch) {
         checkOpen();
-        DjlEngine.useThreadsHere();
+        DjlEngine.useThreads(threads);
         try (NDManager scope = session.newSubManager(); GradMode noGrad = GradMode.off()) {
             DjlOps ops = opsFor(scope);
             ModelOutput out = model.forward(ops, ops.constant(batch.tokens()));
@@ -144,7 +146,7 @@ final class DjlTrainStep implements TrainSession {
     @Override
     public Map<String, HostArray> forwardWithInternals(HostArray tokens) {
         checkOpen();
-        DjlEngine.useThreadsHere();
+        DjlEngine.useThreads(threads);
         try (NDManager scope = session.newSubManager(); GradMode noGrad = GradMode.off()) {
             DjlOps ops = opsFor(scope);
             ModelOutput out = model.forward(ops, ops.constant(tokens));
