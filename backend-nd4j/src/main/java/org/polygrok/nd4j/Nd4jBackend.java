@@ -104,7 +104,7 @@ public final class Nd4jBackend implements Backend {
                 continue;
             }
             INDArray g = result.getGradients().get("input_" + i);
-            grads.add(g == null ? HostArray.zeros(in.shape()) : Nd4jArrays.toHost(g));
+            grads.add(g == null ? HostArray.zeros(in.shape()) : withoutNegativeZeros(Nd4jArrays.toHost(g)));
         }
         return new ValueAndGradients(v, grads);
     }
@@ -174,6 +174,15 @@ public final class Nd4jBackend implements Backend {
             return HostArray.ofInts(raw.dtype() == DType.INT32 ? raw.ints() : toInts(raw.floats()), shape);
         }
         return HostArray.of(raw.toFloatArray(), shape);
+    }
+
+    /** Masked gradients come out as g·0, which is −0.0 for negative g; report them as 0.0. */
+    private static HostArray withoutNegativeZeros(HostArray gradient) {
+        float[] v = gradient.floats();
+        for (int i = 0; i < v.length; i++) {
+            v[i] += 0.0f; // −0.0 + 0.0 = +0.0; every other value is unchanged
+        }
+        return gradient;
     }
 
     private static int[] toInts(float[] values) {
