@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polygrok.api.Backend;
 import org.polygrok.api.BackendOptions;
@@ -62,12 +61,13 @@ public final class Nd4jBackend implements Backend {
         for (Tensor r : results) {
             names.add(sd.identity(own(r, sd)).name());
         }
-        Map<String, INDArray> out = sd.output(feed, names.toArray(String[]::new));
-        List<HostArray> values = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            values.add(hostValue(out.get(names.get(i)), results.get(i)));
+        try (GraphPlan plan = new GraphPlan(sd, feed, names)) {
+            List<HostArray> values = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                values.add(hostValue(plan.output(names.get(i)), results.get(i)));
+            }
+            return values;
         }
-        return values;
     }
 
     @Override
@@ -94,19 +94,29 @@ public final class Nd4jBackend implements Backend {
         }
         SDVariable loss = sd.reshape(own(value, sd), new long[0]); // (1...) -> ()
         loss.markAsLoss();
-        OutAndGrad result = Gradients.compute(sd, feed, List.of(loss.name()), differentiable);
-        float v = result.getOutputs().get(loss.name()).getFloat(0);
-        List<HostArray> grads = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            HostArray in = inputs.get(i);
-            if (in.dtype() != DType.FLOAT32) {
-                grads.add(null);
-                continue;
+        SameDiff gradientGraph = Gradients.gradientGraph(sd);
+        List<String> outputs = new ArrayList<>(List.of(loss.name()));
+        List<String> gradientNames = new ArrayList<>();
+        for (String name : differentiable) {
+            SDVariable grad = sd.getVariable(name).getGradient(); // null: the value does not depend on it
+            gradientNames.add(grad == null ? null : grad.name());
+            if (grad != null) {
+                outputs.add(grad.name());
             }
-            INDArray g = result.getGradients().get("input_" + i);
-            grads.add(g == null ? HostArray.zeros(in.shape()) : withoutNegativeZeros(Nd4jArrays.toHost(g)));
         }
-        return new ValueAndGradients(v, grads);
+        try (GraphPlan plan = new GraphPlan(gradientGraph, feed, outputs)) {
+            List<HostArray> grads = new ArrayList<>();
+            int next = 0;
+            for (HostArray in : inputs) {
+                if (in.dtype() != DType.FLOAT32) {
+                    grads.add(null);
+                    continue;
+                }
+                String g = gradientNames.get(next++);
+                grads.add(g == null ? HostArray.zeros(in.shape()) : withoutNegativeZeros(Nd4jArrays.toHost(plan.output(g))));
+            }
+            return new ValueAndGradients(plan.output(loss.name()).getFloat(0), grads);
+        }
     }
 
     @Override

@@ -38,7 +38,11 @@ public final class Nd4jTrainStep implements TrainSession {
     private final Map<List<Long>, ModelGraph> graphs = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<List<Long>, ModelGraph> eldest) {
-            return size() > MAX_GRAPHS;
+            if (size() > MAX_GRAPHS) {
+                eldest.getValue().close();
+                return true;
+            }
+            return false;
         }
     };
     private final Consumer<Nd4jTrainStep> onClose;
@@ -65,11 +69,8 @@ public final class Nd4jTrainStep implements TrainSession {
     @Override
     public float step(Batch batch) {
         checkOpen();
-        ModelGraph graph = graphFor(batch.tokens());
-        float loss;
-        try (Feed feed = Feed.of(batch)) {
-            loss = graph.lossAndGradients(feed.arrays(), gradient);
-        }
+        ModelGraph graph = graphFor(checked(batch).tokens());
+        float loss = graph.lossAndGradients(batch, gradient);
         if (updateGraph == null) {
             updateGraph = new UpdateGraph(update, layout.size());
         }
@@ -86,10 +87,7 @@ public final class Nd4jTrainStep implements TrainSession {
     @Override
     public Evaluation evaluate(Batch batch) {
         checkOpen();
-        ModelGraph graph = graphFor(batch.tokens());
-        try (Feed feed = Feed.of(batch)) {
-            return graph.evaluate(feed.arrays());
-        }
+        return graphFor(checked(batch).tokens()).evaluate(batch);
     }
 
     @Override
@@ -99,10 +97,7 @@ public final class Nd4jTrainStep implements TrainSession {
             throw new IllegalArgumentException("tokens must be INT32 of shape (B, S), got " + tokens.dtype() + " "
                     + Arrays.toString(tokens.shape()));
         }
-        ModelGraph graph = graphFor(tokens);
-        try (Feed feed = Feed.ofTokens(tokens)) {
-            return graph.forward(feed.arrays());
-        }
+        return graphFor(tokens).forward(tokens);
     }
 
     @Override
@@ -149,12 +144,35 @@ public final class Nd4jTrainStep implements TrainSession {
             return;
         }
         closed = true;
+        graphs.values().forEach(ModelGraph::close);
         graphs.clear();
-        updateGraph = null;
+        if (updateGraph != null) {
+            updateGraph.close();
+            updateGraph = null;
+        }
         weights.close();
         gradient.close();
         slots.forEach(INDArray::close);
         onClose.accept(this);
+    }
+
+    /** Bytes of the arrays the compiled graphs own (for memory checks). */
+    long graphBytes() {
+        return graphs.values().stream().mapToLong(ModelGraph::bytes).sum()
+                + (updateGraph == null ? 0 : updateGraph.bytes());
+    }
+
+    private static Batch checked(Batch batch) {
+        require(batch.tokens(), DType.INT32, "tokens");
+        require(batch.targets(), DType.INT32, "targets");
+        require(batch.rhsWeights(), DType.FLOAT32, "rhsWeights");
+        return batch;
+    }
+
+    private static void require(HostArray a, DType dtype, String what) {
+        if (a.dtype() != dtype) {
+            throw new IllegalArgumentException("batch " + what + " must be " + dtype + ", got " + a.dtype());
+        }
     }
 
     private ModelGraph graphFor(HostArray tokens) {

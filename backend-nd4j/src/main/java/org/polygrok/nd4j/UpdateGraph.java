@@ -14,12 +14,14 @@ import org.polygrok.api.train.ParameterUpdate;
 
 /**
  * The api's {@link ParameterUpdate} (global-norm clipping + the optimizer rule) traced once into a
- * small SameDiff graph over the flat weight, gradient and slot vectors. SameDiff has no in-graph
- * assignment for training, so each run returns new vectors that are copied over the old ones.
+ * small SameDiff graph over the flat weight, gradient and slot vectors, compiled into a
+ * {@link GraphPlan} bound to those vectors. SameDiff has no in-graph assignment for training, so
+ * each run writes new vectors that are then copied over the old ones.
  */
-final class UpdateGraph {
+final class UpdateGraph implements AutoCloseable {
     private final SameDiff sd = SameDiff.create();
-    private final ArrayPool pool = ArrayPool.install(sd);
+    private final INDArray[] scalarArrays;
+    private GraphPlan plan;
     private final ParameterUpdate update;
     private final List<String> slotInputs = new ArrayList<>();
     private final List<String> scalarInputs = new ArrayList<>();
@@ -38,7 +40,9 @@ final class UpdateGraph {
             slotInputs.add("slot_" + name);
         }
         List<Tensor> scalars = new ArrayList<>();
-        for (int i = 0; i < update.stepScalars(1).length; i++) {
+        this.scalarArrays = new INDArray[update.stepScalars(1).length];
+        for (int i = 0; i < scalarArrays.length; i++) {
+            scalarArrays[i] = Nd4j.scalar(0f);
             scalars.add(ops.wrap(sd.placeHolder("step_scalar_" + i, DataType.FLOAT), new long[0], DType.FLOAT32));
             scalarInputs.add("step_scalar_" + i);
         }
@@ -52,30 +56,43 @@ final class UpdateGraph {
 
     /** Optimizer step {@code step} (1-based): overwrites {@code parameter} and {@code slots} with their new values. */
     void apply(long step, INDArray parameter, INDArray gradient, List<INDArray> slots) {
-        Map<String, INDArray> feed = new HashMap<>();
-        feed.put("parameter", parameter);
-        feed.put("gradient", gradient);
-        for (int i = 0; i < slots.size(); i++) {
-            feed.put(slotInputs.get(i), slots.get(i));
-        }
         float[] stepScalars = update.stepScalars(step);
-        List<INDArray> scalarArrays = new ArrayList<>();
         for (int i = 0; i < stepScalars.length; i++) {
-            INDArray s = Nd4j.scalar(stepScalars[i]);
-            scalarArrays.add(s);
-            feed.put(scalarInputs.get(i), s);
+            scalarArrays[i].putScalar(0, stepScalars[i]);
         }
-        List<String> outputs = new ArrayList<>(slotOutputs);
-        outputs.add(parameterOutput);
-        try {
-            Map<String, INDArray> out = sd.output(feed, outputs.toArray(String[]::new));
-            parameter.assign(out.get(parameterOutput));
+        if (plan == null) {
+            Map<String, INDArray> inputs = new HashMap<>();
+            inputs.put("parameter", parameter);
+            inputs.put("gradient", gradient);
             for (int i = 0; i < slots.size(); i++) {
-                slots.get(i).assign(out.get(slotOutputs.get(i)));
+                inputs.put(slotInputs.get(i), slots.get(i));
             }
-        } finally {
-            pool.recycle();
-            scalarArrays.forEach(Nd4jArrays::release);
+            for (int i = 0; i < scalarArrays.length; i++) {
+                inputs.put(scalarInputs.get(i), scalarArrays[i]);
+            }
+            List<String> outputs = new ArrayList<>(slotOutputs);
+            outputs.add(parameterOutput);
+            plan = new GraphPlan(sd, inputs, outputs); // bound to these arrays from now on
+        } else {
+            plan.run();
+        }
+        parameter.assign(plan.output(parameterOutput));
+        for (int i = 0; i < slots.size(); i++) {
+            slots.get(i).assign(plan.output(slotOutputs.get(i)));
+        }
+    }
+
+    long bytes() {
+        return plan == null ? 0 : plan.bytes();
+    }
+
+    @Override
+    public void close() {
+        if (plan != null) {
+            plan.close();
+        }
+        for (INDArray s : scalarArrays) {
+            s.close();
         }
     }
 }
