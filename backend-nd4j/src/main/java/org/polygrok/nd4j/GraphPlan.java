@@ -25,6 +25,7 @@ import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.ScalarOp;
+import org.nd4j.linalg.api.ops.impl.shape.Reshape;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.api.shape.Shape;
@@ -194,6 +195,9 @@ final class GraphPlan implements AutoCloseable {
         if (df instanceof DynamicCustomOp custom) {
             context.setArgs(args, custom.iArgs(), custom.dArgs(), custom.tArgs(), custom.bArgs());
             shapes = custom.calculateOutputShape(context);
+            if (df instanceof Reshape && reshapedInPlace(args[0], shapes.get(0), inNames.get(0), outNames.get(0))) {
+                return;
+            }
         } else if (df instanceof Op legacy) {
             boolean axisArgument = false;
             if (legacy instanceof ReduceOp reduce && reduce.getOpType() != Op.Type.REDUCE3 && args.length == 2) {
@@ -239,6 +243,23 @@ final class GraphPlan implements AutoCloseable {
         Step step = new Step(df, context, axisOrScalar);
         steps.add(step);
         step.execute();
+    }
+
+    /**
+     * A reshape of a dense row-major array is a view of it: no copy, no op to run. The two names
+     * then share one buffer, which is therefore never handed to another op.
+     */
+    private boolean reshapedInPlace(INDArray input, LongShapeDescriptor shape, String inName, String outName) {
+        boolean dense = input.ordering() == 'c' && input.offset() == 0 && !input.isView()
+                && Shape.hasDefaultStridesForShape(input) && shape.getOrder() == 'c'
+                && input.dataType() == shape.dataType() && !shape.isEmpty();
+        if (!dense) {
+            return false;
+        }
+        arrays.put(outName, input.reshape('c', shape.getShape()));
+        aliases.add(inName);
+        aliases.add(outName);
+        return true;
     }
 
     private INDArray arrayOf(String name) {

@@ -14,11 +14,22 @@ public final class Nd4jTensor implements Tensor {
     private final SDVariable variable;
     private final long[] shape;
     private final DType dtype;
+    private final Float constantValue;
 
     Nd4jTensor(SDVariable variable, long[] shape, DType dtype) {
+        this(variable, shape, dtype, null);
+    }
+
+    Nd4jTensor(SDVariable variable, long[] shape, DType dtype, Float constantValue) {
         this.variable = variable;
         this.shape = shape.clone();
         this.dtype = dtype;
+        this.constantValue = constantValue;
+    }
+
+    /** The value of a one-element FLOAT32 constant, known at trace time; null for anything else. */
+    Float constantValue() {
+        return constantValue;
     }
 
     /** The SameDiff variable this tensor stands for. */
