@@ -2,6 +2,7 @@ package org.polygrok.plotting.draw;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.Optional;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -17,7 +18,8 @@ public final class Charts {
     public static final BasicStroke SOLID = new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     public static final BasicStroke DASHED = new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
             10f, new float[] {6f, 4f}, 0f);
-    private static final float BAND_ALPHA = 0.2f;
+    /** The band opacity of the reference's plots; figures with many overlapping bands use less. */
+    public static final float BAND_ALPHA = 0.2f;
 
     private Charts() {
     }
@@ -57,19 +59,64 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * Tidies the y axis once all series are added: a log axis over less than two decades becomes linear
+     * (XChart labels only decades, so it would get one label or none), and linear tick labels are written
+     * compactly (0.0005 → 5e-4).
+     */
+    public static void tidyYAxis(XYChart chart) {
+        XYStyler s = chart.getStyler();
+        if (s.isYAxisLogarithmic()) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (XYSeries series : chart.getSeriesMap().values()) {
+                for (double y : series.getYData()) {
+                    if (y > 0) {
+                        min = Math.min(min, y);
+                        max = Math.max(max, y);
+                    }
+                }
+            }
+            s.setYAxisLogarithmic(max / min >= 100);
+        }
+        if (!s.isYAxisLogarithmic()) {
+            s.setyAxisTickLabelsFormattingFunction(NumberLabels::compact);
+        }
+    }
+
+    /** Puts the legend under the plot, entries side by side (for legends that would hide data). */
+    public static void legendBelow(XYChart chart) {
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendBorderColor(Color.WHITE);
+    }
+
     /** A plain line. */
     public static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
         XYSeries s = chart.addSeries(name, x, y);
         s.setMarker(SeriesMarkers.NONE);
+        s.setMarkerColor(color);
         s.setLineColor(color);
         s.setLineStyle(stroke);
         return s;
     }
 
-    /** The mean as a line and mean ± std as a translucent band behind it; the band is not in the legend. */
-    public static XYSeries band(XYChart chart, String name, Curve curve, Color color, BasicStroke stroke) {
+    /**
+     * The mean as a line and mean ± std as a translucent band behind it; the band is not in the legend.
+     * Empty when no point can be drawn (e.g. no positive value on a log axis).
+     */
+    public static Optional<XYSeries> band(XYChart chart, String name, Curve curve, Color color, BasicStroke stroke) {
+        return band(chart, name, curve, color, stroke, BAND_ALPHA);
+    }
+
+    /** As {@link #band(XYChart, String, Curve, Color, BasicStroke)} with the band's opacity given. */
+    public static Optional<XYSeries> band(XYChart chart, String name, Curve curve, Color color, BasicStroke stroke,
+                                          float alpha) {
         boolean logY = chart.getStyler().isYAxisLogarithmic();
         Curve c = logY ? curve.positiveOnly() : curve;
+        if (c.isEmpty()) {
+            return Optional.empty();
+        }
         if (c.hasSpread()) {
             int n = c.size();
             double[] px = new double[2 * n];
@@ -84,10 +131,10 @@ public final class Charts {
             XYSeries band = chart.addSeries(name + " ±std", px, py);
             band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
             band.setMarker(SeriesMarkers.NONE);
-            band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), Math.round(BAND_ALPHA * 255)));
+            band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), Math.round(alpha * 255)));
             band.setLineColor(new Color(0, 0, 0, 0));
             band.setShowInLegend(false);
         }
-        return line(chart, name, c.x(), c.mean(), color, stroke);
+        return Optional.of(line(chart, name, c.x(), c.mean(), color, stroke));
     }
 }

@@ -5,10 +5,12 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.util.List;
 import java.util.Optional;
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * A figure: a title over a grid of equally sized XChart panels, with an optional colour bar at the right.
+ * Y axes are tidied (see {@link Charts#tidyYAxis}).
  */
 public final class PanelGrid implements Drawing {
 
@@ -30,6 +32,11 @@ public final class PanelGrid implements Drawing {
         }
         this.title = title;
         this.panels = List.copyOf(panels);
+        this.panels.forEach(p -> {
+            if (p instanceof XYChart xy) {
+                Charts.tidyYAxis(xy);
+            }
+        });
         this.columns = Math.min(columns, panels.size());
         this.panelWidth = panelWidth;
         this.panelHeight = panelHeight;

@@ -34,6 +34,6 @@ final class Axes {
 
     /** Losses get a log y axis (PROTOCOL §9). */
     static boolean isLoss(String metric) {
-        return metric.contains("loss") || metric.matches("(.*_)?L_(train|val)");
+        return !metric.startsWith("t_f") && (metric.contains("loss") || metric.matches("(.*_)?L_(train|val)"));
     }
 }

@@ -56,7 +56,7 @@ public final class Labels {
             b.append(" — ").append(model(model));
         }
         if (!backend.isEmpty()) {
-            b.append(" — ").append(backend);
+            b.append(" — backend ").append(backend);
         }
         if (!what.isEmpty()) {
             b.append(" — ").append(what);
@@ -64,8 +64,8 @@ public final class Labels {
         return b.toString();
     }
 
-    /** A file-name-safe fragment: "r_train=0.3" → "r_train-0.3". */
+    /** A file-name-safe fragment: "L1, d64" → "L1-d64". */
     public static String slug(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._]+", "-").replaceAll("(^-|-$)", "");
+        return s.replaceAll("[^A-Za-z0-9._]+", "-").replaceAll("(^-|-$)", "");
     }
 }

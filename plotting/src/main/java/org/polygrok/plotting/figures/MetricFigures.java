@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.polygrok.plotting.draw.Charts;
 import org.polygrok.plotting.draw.ColorScale;
 import org.polygrok.plotting.draw.Curve;
@@ -28,9 +28,11 @@ import org.polygrok.plotting.results.SummaryRow;
 final class MetricFigures {
 
     static final int WIDTH = 420;
-    static final int HEIGHT = 330;
+    static final int HEIGHT = 360;
     static final List<String> EIGHT = List.of("L_train", "L_val", "A_train", "A_val",
             "t_f_L_train", "t_f_L_val", "t_f_A_train", "t_f_A_val");
+
+    private static final float MANY_BANDS_ALPHA = 0.12f;
 
     private MetricFigures() {
     }
@@ -77,7 +79,6 @@ final class MetricFigures {
         XYChart acc = Axes.overSetting("Accuracy A (max over steps)", xKey, "accuracy", false);
         add(acc, "A_train", x, sorted, "A_train", Charts.TRAIN, Charts.SOLID);
         add(acc, "A_val", x, sorted, "A_val", Charts.VAL, Charts.SOLID);
-        acc.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         panels.add(acc);
         XYChart tf = Axes.overSetting("Step t_f reaching the extremum", xKey, "step", false);
         add(tf, "t_f(L_train)", x, sorted, "t_f_L_train", Charts.TRAIN, Charts.DASHED);
@@ -87,9 +88,10 @@ final class MetricFigures {
         panels.add(tf);
         if (sorted.stream().anyMatch(r -> r.metric("param_norm").known())) {
             XYChart norm = Axes.overSetting("Final parameter norm", xKey, "‖θ‖₂", false);
-            add(norm, "‖θ‖₂", x, sorted, "param_norm", Color.DARK_GRAY, Charts.SOLID);
+            add(norm, "‖θ‖₂ at the end", x, sorted, "param_norm", Color.DARK_GRAY, Charts.SOLID);
             panels.add(norm);
         }
+        panels.forEach(Charts::legendBelow);
         return new PanelGrid(Labels.title(spec, model, backend, what), panels, panels.size(), WIDTH, HEIGHT,
                 Optional.empty());
     }
@@ -111,7 +113,7 @@ final class MetricFigures {
             for (Map.Entry<Double, List<SummaryRow>> g : groups.entrySet()) {
                 List<SummaryRow> sorted = g.getValue().stream().sorted(Comparator.comparingDouble(x)).toList();
                 add(chart, colourLabel + " = " + scale.tickLabel(g.getKey()), sorted.stream().mapToDouble(x).toArray(),
-                        sorted, metric, scale.color(g.getKey()), Charts.SOLID);
+                        sorted, metric, scale.color(g.getKey()), Charts.SOLID, MANY_BANDS_ALPHA);
             }
             panels.add(chart);
         }
@@ -120,11 +122,16 @@ final class MetricFigures {
 
     private static void add(XYChart chart, String name, double[] x, List<SummaryRow> rows, String metric, Color color,
                             BasicStroke stroke) {
+        add(chart, name, x, rows, metric, color, stroke, Charts.BAND_ALPHA);
+    }
+
+    private static void add(XYChart chart, String name, double[] x, List<SummaryRow> rows, String metric, Color color,
+                            BasicStroke stroke, float bandAlpha) {
         double[] mean = rows.stream().map(r -> r.metric(metric)).mapToDouble(Stat::mean).toArray();
         double[] std = rows.stream().map(r -> r.metric(metric)).mapToDouble(Stat::stdOrZero).toArray();
         Curve curve = new Curve(x, mean, std);
         if (!curve.isEmpty()) {
-            Charts.band(chart, name, curve, color, stroke).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+            Charts.band(chart, name, curve, color, stroke, bandAlpha).ifPresent(line -> line.setMarker(SeriesMarkers.CIRCLE));
         }
     }
 

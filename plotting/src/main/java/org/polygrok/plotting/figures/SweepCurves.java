@@ -45,7 +45,7 @@ final class SweepCurves {
         List<NamedDrawing> out = new ArrayList<>();
         for (Map.Entry<String, List<Trial>> figure : byFigureKeys(usable, figureKeys).entrySet()) {
             Map<Double, List<Trial>> curves = byValue(figure.getValue(), colourKey);
-            String suffix = figure.getKey().isEmpty() ? "" : "-" + Labels.slug(figure.getKey());
+            String suffix = figure.getKey().isEmpty() ? "" : "-" + Labels.slug(figure.getKey().replace(" = ", ""));
             String what = "curves by " + Labels.setting(colourKey) + (figure.getKey().isEmpty() ? "" : ", " + figure.getKey());
             List<XYChart> panels = new ArrayList<>();
             for (String[] p : PANELS) {
