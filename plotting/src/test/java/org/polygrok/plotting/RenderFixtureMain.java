@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/** Writes the synthetic fixture to a directory and draws it, for looking at the figures by eye. */
+/** Writes the synthetic fixture to a directory, draws it and writes its report, for looking at by eye. */
 public final class RenderFixtureMain {
 
     public static void main(String[] args) throws Exception {
@@ -12,6 +12,6 @@ public final class RenderFixtureMain {
         Files.createDirectories(root);
         SyntheticResults.writeAll(root);
         PlotOptions options = new PlotOptions(args.length > 1 && args[1].equals("logx"));
-        Plotting.plotAll(root, options).forEach(System.out::println);
+        System.out.println(HtmlReport.write(root, options));
     }
 }

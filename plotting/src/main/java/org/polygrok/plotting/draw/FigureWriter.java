@@ -12,11 +12,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
 
-/** Writes a {@link Drawing} as {@code name.png} and {@code name.svg}, each atomically (temp file + rename). */
+/** Writes a {@link Drawing} as {@code name.png} and {@code name.svg}, each atomically. */
 public final class FigureWriter {
 
     static {
@@ -34,8 +33,8 @@ public final class FigureWriter {
             Files.createDirectories(dir);
             Path png = dir.resolve(name + ".png");
             Path svg = dir.resolve(name + ".svg");
-            atomically(png, out -> ImageIO.write(raster(drawing), "png", out));
-            atomically(svg, out -> writeSvg(drawing, out));
+            AtomicFiles.write(png, out -> ImageIO.write(raster(drawing), "png", out));
+            AtomicFiles.write(svg, out -> writeSvg(drawing, out));
             return List.of(png, svg);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write figure " + name + " under " + dir, e);
@@ -66,21 +65,5 @@ public final class FigureWriter {
         drawing.paint(g);
         new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, drawing.width(), drawing.height()))
                 .writeTo(out);
-    }
-
-    private interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void atomically(Path target, Writer writer) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writer.write(out);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -25,6 +25,19 @@ public final class NumberLabels {
         return scientific(v, 2);
     }
 
+    /** {@code digits} significant digits: plain between 0.01 and 1e6 (3.5512 → "3.55"), else scientific. */
+    public static String significant(double v, int digits) {
+        double a = Math.abs(v);
+        if (a == 0 || Double.isNaN(v)) {
+            return Double.isNaN(v) ? "–" : "0";
+        }
+        if (a >= 1e-2 && a < 1e6) {
+            return new BigDecimal(v).round(new MathContext(Math.max(digits, (int) Math.floor(Math.log10(a)) + 1)))
+                    .stripTrailingZeros().toPlainString();
+        }
+        return scientific(v, digits);
+    }
+
     /** 1.5123e-4 with {@code digits} significant digits → "1.51e-4". */
     public static String scientific(double v, int digits) {
         if (v == 0) {

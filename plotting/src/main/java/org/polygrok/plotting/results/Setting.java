@@ -3,6 +3,7 @@ package org.polygrok.plotting.results;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -49,20 +50,20 @@ public final class Setting {
         return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
+    /** A canonical form: keys sorted, numbers by value (2 and 2.0 are the same setting). */
+    public String key() {
+        Map<String, Object> out = new TreeMap<>();
+        values.forEach((k, v) -> out.put(k, v instanceof Number n ? (Object) n.doubleValue() : v));
+        return out.toString();
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof Setting s && normalised().equals(s.normalised());
+        return o instanceof Setting s && key().equals(s.key());
     }
 
     @Override
     public int hashCode() {
-        return normalised().hashCode();
-    }
-
-    /** Numbers compared by value so that 2 and 2.0 are the same setting. */
-    private Map<String, Object> normalised() {
-        Map<String, Object> out = new java.util.TreeMap<>();
-        values.forEach((k, v) -> out.put(k, v instanceof Number n ? (Object) n.doubleValue() : v));
-        return out;
+        return key().hashCode();
     }
 }
