@@ -128,6 +128,19 @@ class ResultsReaderTest {
     }
 
     @Test
+    void aJustStartedExperimentWithOneEvaluationAndMissingColumnsStillDraws(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("experiment.json"), "{\"experiment\": \"data-scaling\", \"question\": \"Q3\", "
+                + "\"sweep\": [\"r_train\"], \"models\": [\"gpt\"]}");
+        Path trial = Files.createDirectories(dir.resolve("trials").resolve("t1"));
+        Files.writeString(trial.resolve("config.json"), "{\"model\": \"gpt\", \"backend\": \"djl\", \"seed\": 0, "
+                + "\"setting\": {\"r_train\": 0.5}}");
+        Files.writeString(trial.resolve("metrics.jsonl"), "{\"step\": 0, \"train_loss\": 3.5, \"train_accuracy\": 0.0}\n");
+        Files.writeString(trial.resolve("status.json"), "{\"status\": \"RUNNING\", \"step\": 0}");
+        assertThat(Plotting.plotExperiment(dir)).hasSize(2); // curves-gpt-djl .png and .svg
+        assertThat(HtmlReport.write(dir)).exists();
+    }
+
+    @Test
     void aRunningExperimentWithoutSummaryOrMetricsStillReads(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("experiment.json"), "{\"experiment\": \"sanity\", \"models\": [\"gpt\"]}");
         Path trial = Files.createDirectories(dir.resolve("trials").resolve("t1"));

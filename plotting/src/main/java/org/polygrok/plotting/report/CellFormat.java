@@ -1,5 +1,7 @@
 package org.polygrok.plotting.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import org.polygrok.plotting.draw.NumberLabels;
 import org.polygrok.plotting.results.Stat;
@@ -18,10 +20,10 @@ final class CellFormat {
         return metric.replaceFirst("^(binary|ternary)_", "");
     }
 
-    /** Losses, t_f and Δt: lower is better; accuracies: higher; anything else: not ranked. */
+    /** Losses and t_f: lower is better; accuracies: higher; anything else (Δt, ‖θ‖₂): not ranked. */
     static Best best(String metric) {
         String b = base(metric);
-        if (b.startsWith("L_") || b.startsWith("t_f_") || b.startsWith("delta_t_")) {
+        if (b.startsWith("L_") || b.startsWith("t_f_")) {
             return Best.MIN;
         }
         return b.startsWith("A_") ? Best.MAX : Best.NONE;
@@ -33,7 +35,13 @@ final class CellFormat {
             return "–";
         }
         String mean = value(metric, s.mean());
-        return s.stdOrZero() > 0 ? mean + " ± " + value(metric, s.std()) : mean;
+        if (!(s.stdOrZero() > 0)) {
+            return mean;
+        }
+        boolean smallAccuracyStd = base(metric).startsWith("A_") && s.std() < 0.005;
+        return mean + " ± " + (smallAccuracyStd
+                ? new BigDecimal(s.std()).round(new MathContext(1)).stripTrailingZeros().toPlainString()
+                : value(metric, s.std()));
     }
 
     private static String value(String metric, double v) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.polygrok.plotting.results.Experiment;
 import org.polygrok.plotting.results.ExperimentSpec;
@@ -22,7 +24,18 @@ import org.polygrok.plotting.results.Trial;
 public final class ExperimentSection {
 
     /** Trial config keys shown elsewhere (backends, settings) or meaningless to compare. */
-    private static final Set<String> NOT_COMPARED = Set.of("setting", "seed", "backend", "engine", "polygrok_version");
+    private static final Set<String> NOT_COMPARED = Set.of("setting", "seed", "backend", "engine", "polygrok_version",
+            "experiment");
+
+    /** Numbers by value (64 before 128), then text. */
+    private static final Comparator<String> NUMBERS_FIRST = (a, b) -> {
+        Double x = number(a);
+        Double y = number(b);
+        if (x != null && y != null) {
+            return Double.compare(x, y);
+        }
+        return x != null ? -1 : y != null ? 1 : a.compareTo(b);
+    };
 
     private ExperimentSection() {
     }
@@ -68,7 +81,7 @@ public final class ExperimentSection {
         for (Trial t : trials) {
             t.config().fields().forEach((k, v) -> {
                 if (!NOT_COMPARED.contains(k)) {
-                    values.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(Objects.toString(v));
+                    values.computeIfAbsent(k, x -> new TreeSet<>(NUMBERS_FIRST)).add(Objects.toString(v));
                 }
             });
         }
@@ -127,6 +140,14 @@ public final class ExperimentSection {
         if (!v.isEmpty()) {
             b.append("<tr><th class=\"key\">").append(Html.esc(key)).append("</th><td>").append(Html.esc(v))
                     .append("</td></tr>\n");
+        }
+    }
+
+    private static Double number(String s) {
+        try {
+            return Double.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -23,6 +23,9 @@ class CellFormatTest {
         assertThat(CellFormat.best("binary_L_val")).isEqualTo(CellFormat.Best.MIN);
         assertThat(CellFormat.best("A_train")).isEqualTo(CellFormat.Best.MAX);
         assertThat(CellFormat.best("param_norm")).isEqualTo(CellFormat.Best.NONE);
+        assertThat(CellFormat.best("delta_t_A")).isEqualTo(CellFormat.Best.NONE);
+        assertThat(CellFormat.format("A_val", new Stat(0.99, 0.002))).isEqualTo("0.99 ± 0.002");
+        assertThat(CellFormat.format("A_val", new Stat(0.5, 0.25))).isEqualTo("0.50 ± 0.25");
         assertThat(CellFormat.displayed("A_val", new Stat(0.99999, 0))).isEqualTo(1.0);
     }
 
