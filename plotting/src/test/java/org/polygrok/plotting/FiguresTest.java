@@ -71,7 +71,8 @@ class FiguresTest {
         EXPECTED.put("compute", compute);
         EXPECTED.put("regularization", Map.of("curves-lstm-djl", curves, "norm-lstm-djl", norm,
                 "metrics-lstm-djl", new int[] {1704, 418, 0}));
-        EXPECTED.put("attention", Map.of("attention-sample1-djl", attention, "attention-sample2-djl", attention));
+        EXPECTED.put("attention", Map.of("attention-sample1-djl", attention, "attention-sample2-djl", attention,
+                "attention-sample1-tf", attention, "attention-sample2-tf", attention));
     }
 
     @BeforeAll

@@ -40,7 +40,7 @@ class HtmlReportTest {
                 .doesNotContain("<script src");
         List<String> sources = Pattern.compile("<img [^>]*src=\"([^\"]{0,40})").matcher(html).results()
                 .map(m -> m.group(1)).toList();
-        assertThat(sources).hasSize(39).allSatisfy(s -> assertThat(s).startsWith("data:image/png;base64,"));
+        assertThat(sources).hasSize(41).allSatisfy(s -> assertThat(s).startsWith("data:image/png;base64,"));
     }
 
     @Test
@@ -54,7 +54,8 @@ class HtmlReportTest {
             last = at;
         }
         assertThat(html).contains("PyTorch 2.7.1 via DJL 0.36.0").contains("TensorFlow 2.18 via TF Java 1.1.0")
-                .contains("<th class=\"key\">train_batch_size</th><td>512</td>");
+                .contains("<th class=\"key\">train_batch_size</th><td>512</td>")
+                .contains("<th class=\"key\">invocation</th><td>polygrok run attention --backend djl,tf</td>");
     }
 
     @Test
@@ -110,8 +111,8 @@ class HtmlReportTest {
         Matcher m = Pattern.compile("id=\"image-check\"[^>]*data-images=\"(\\d+)\" data-loaded=\"(\\d+)\" "
                 + "data-broken=\"(\\d+)\"").matcher(dom);
         assertThat(m.find()).as("the page's image check ran; Chromium log: %s", Files.readString(stderr)).isTrue();
-        assertThat(Integer.parseInt(m.group(1))).isEqualTo(39);
-        assertThat(Integer.parseInt(m.group(2))).isEqualTo(39);
+        assertThat(Integer.parseInt(m.group(1))).isEqualTo(41);
+        assertThat(Integer.parseInt(m.group(2))).isEqualTo(41);
         assertThat(Integer.parseInt(m.group(3))).isZero();
     }
 

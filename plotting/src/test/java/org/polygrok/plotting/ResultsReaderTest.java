@@ -70,11 +70,14 @@ class ResultsReaderTest {
         assertThat(compute.summary()).allSatisfy(r -> assertThat(r.hasAlpha()).isTrue());
         Experiment attention = ResultsReader.read(root.resolve("attention"));
         assertThat(attention.spec().question()).isEqualTo("Q8");
-        assertThat(attention.attention()).hasValueSatisfying(a -> {
+        assertThat(attention.attention()).hasSize(2).first().satisfies(a -> {
+            assertThat(a.backend()).isEqualTo("djl");
             assertThat(a.samples()).hasSize(2);
             assertThat(a.samples().get(0).tokens()).containsExactly("BOS", "11", "+", "3", "=", "14");
             assertThat(a.samples().get(0).weights()[1][3][5]).hasSize(6);
         });
+        assertThat(attention.attention().get(1).backend()).isEqualTo("tf");
+        assertThat(attention.backends()).containsExactly("djl", "tf");
     }
 
     @Test

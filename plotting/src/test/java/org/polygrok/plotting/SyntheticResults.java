@@ -107,11 +107,21 @@ final class SyntheticResults {
         e.write();
     }
 
+    /** Q8 on two backends: attention.json (djl, the first) and attention-tf.json, as the sweep writes them. */
     void attention() throws IOException {
         Path dir = Files.createDirectories(root.resolve("attention"));
+        JSON.writeValue(dir.resolve("experiment.json").toFile(), Map.of("experiment", "attention", "question", "Q8",
+                "scale", "synthetic", "sweep", List.of(), "backends", List.of("djl", "tf"), "models", List.of("gpt"),
+                "seeds", List.of(42), "notes", "attention maps of the sanity GPT",
+                "invocation", Map.of("command", "polygrok run attention --backend djl,tf", "set", Map.of(), "parallel", 1)));
+        attentionFile(dir.resolve("attention.json"), "djl", 8);
+        attentionFile(dir.resolve("attention-tf.json"), "tf", 9);
+    }
+
+    private static void attentionFile(Path file, String backend, long seed) throws IOException {
         List<Map<String, Object>> samples = new ArrayList<>();
         String[][] tokens = {{"BOS", "11", "+", "3", "=", "14"}, {"BOS", "1", "+", "24", "=", "25"}};
-        java.util.Random random = new java.util.Random(8);
+        java.util.Random random = new java.util.Random(seed);
         for (String[] t : tokens) {
             double[][][][] w = new double[2][4][6][6];
             for (int l = 0; l < 2; l++) {
@@ -131,8 +141,8 @@ final class SyntheticResults {
             }
             samples.add(Map.of("tokens", List.of(t), "attentions", w));
         }
-        JSON.writeValue(dir.resolve("attention.json").toFile(), Map.of("model_trial", "gpt-djl-seed42",
-                "backend", "djl", "layers", 2, "heads", 4, "samples", samples));
+        JSON.writeValue(file.toFile(), Map.of("model_trial", "gpt-" + backend + "-seed42",
+                "backend", backend, "layers", 2, "heads", 4, "samples", samples));
     }
 
     /** One experiment being written: its trials, and the summary rows computed from them. */

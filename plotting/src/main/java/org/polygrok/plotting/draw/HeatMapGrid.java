@@ -105,8 +105,10 @@ public final class HeatMapGrid implements Drawing {
         g.setColor(Color.BLACK);
         fm = g.getFontMetrics();
         g.drawString(xLabel, LEFT + (s * CELL - fm.stringWidth(xLabel)) / 2, TOP + s * CELL + BOTTOM - 6);
+        int widest = tokens.stream().mapToInt(g.getFontMetrics(Fonts.TICK)::stringWidth).max().orElse(0);
         AffineTransform saved = g.getTransform();
-        g.translate(fm.getAscent() + 2, TOP + (s * CELL + fm.stringWidth(yLabel)) / 2.0);
+        // the y title sits just left of the widest token label
+        g.translate(Math.max(fm.getAscent() + 2, LEFT - 5 - widest - 8), TOP + (s * CELL + fm.stringWidth(yLabel)) / 2.0);
         g.rotate(-Math.PI / 2);
         g.drawString(yLabel, 0, 0);
         g.setTransform(saved);

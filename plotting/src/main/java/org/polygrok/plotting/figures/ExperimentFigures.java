@@ -20,7 +20,7 @@ public final class ExperimentFigures {
 
     public static List<NamedDrawing> of(Experiment e, PlotOptions options) {
         List<NamedDrawing> out = new ArrayList<>();
-        e.attention().ifPresent(a -> out.addAll(AttentionFigures.of(e.spec(), a)));
+        e.attention().forEach(a -> out.addAll(AttentionFigures.of(e.spec(), a)));
         for (String backend : e.backends()) {
             for (String model : e.models()) {
                 List<Trial> trials = e.trials().stream()

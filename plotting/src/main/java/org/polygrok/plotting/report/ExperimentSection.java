@@ -27,6 +27,10 @@ public final class ExperimentSection {
     private static final Set<String> NOT_COMPARED = Set.of("setting", "seed", "backend", "engine", "polygrok_version",
             "experiment");
 
+    /** experiment.json fields shown in their own rows above. */
+    private static final Set<String> SPEC_SHOWN = Set.of("experiment", "question", "scale", "sweep", "backends",
+            "models", "seeds", "notes");
+
     /** Numbers by value (64 before 128), then text. */
     private static final Comparator<String> NUMBERS_FIRST = (a, b) -> {
         Double x = number(a);
@@ -53,6 +57,11 @@ public final class ExperimentSection {
         row(b, "models", String.join(", ", e.models()));
         row(b, "seeds", spec.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         row(b, "notes", spec.notes());
+        spec.fields().forEach((k, v) -> {
+            if (!SPEC_SHOWN.contains(k)) {
+                row(b, k, v instanceof Map<?, ?> m && m.containsKey("command") ? m.get("command") : v);
+            }
+        });
         trialConfig(b, e.trials());
         b.append("</table>\n");
         backends(b, e);

@@ -4,19 +4,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Everything one experiment directory holds: its spec, its trials, its summary rows and, for Q8, its
- * attention maps.
+ * attention maps (one file per backend).
  */
 public record Experiment(Path dir, ExperimentSpec spec, List<Trial> trials, List<SummaryRow> summary,
-                         Optional<AttentionMaps> attention) {
+                         List<AttentionMaps> attention) {
 
     public Experiment {
         trials = List.copyOf(trials);
         summary = List.copyOf(summary);
+        attention = List.copyOf(attention);
     }
 
     public String name() {
@@ -28,7 +28,7 @@ public record Experiment(Path dir, ExperimentSpec spec, List<Trial> trials, List
         Set<String> out = new LinkedHashSet<>(spec.backends());
         trials.forEach(t -> out.add(t.config().backend()));
         summary.forEach(r -> out.add(r.backend()));
-        attention.ifPresent(a -> out.add(a.backend()));
+        attention.forEach(a -> out.add(a.backend()));
         out.remove("");
         return new ArrayList<>(out);
     }

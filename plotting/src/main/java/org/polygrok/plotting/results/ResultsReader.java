@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Reads experiment directories written by {@code polygrok run} (docs/RESULTS.md) into records. */
@@ -25,6 +24,19 @@ public final class ResultsReader {
     /** True if {@code dir} holds an experiment.json or an attention.json. */
     public static boolean isExperimentDir(Path dir) {
         return Files.isRegularFile(dir.resolve(EXPERIMENT_FILE)) || Files.isRegularFile(dir.resolve(ATTENTION_FILE));
+    }
+
+    /** attention.json, then attention-BACKEND.json files (Q8 with several backends), by name. */
+    static List<Path> attentionFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString()
+                    .matches("attention(-[A-Za-z0-9_.-]+)?\\.json"))
+                    .sorted(java.util.Comparator.comparing((Path f) -> !f.getFileName().toString().equals(ATTENTION_FILE))
+                            .thenComparing(Path::toString))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
     }
 
     /** {@code root} itself if it is an experiment directory, else its experiment subdirectories, by name. */
@@ -48,12 +60,11 @@ public final class ResultsReader {
             throw new IllegalArgumentException(dir + " is not an experiment directory (it has neither "
                     + EXPERIMENT_FILE + " nor " + ATTENTION_FILE + ")");
         }
-        Optional<AttentionMaps> attention = Files.isRegularFile(dir.resolve(ATTENTION_FILE))
-                ? Optional.of(AttentionReader.read(dir.resolve(ATTENTION_FILE))) : Optional.empty();
+        List<AttentionMaps> attention = attentionFiles(dir).stream().map(AttentionReader::read).toList();
         ExperimentSpec spec = Files.isRegularFile(dir.resolve(EXPERIMENT_FILE))
                 ? readSpec(dir.resolve(EXPERIMENT_FILE))
                 : new ExperimentSpec("attention", "Q8", "", List.of(),
-                        attention.map(a -> List.of(a.backend())).orElse(List.of()), List.of("gpt"), List.of(), "");
+                        attention.stream().map(AttentionMaps::backend).toList(), List.of("gpt"), List.of(), "", Map.of());
         List<SummaryRow> summary = Files.isRegularFile(dir.resolve("summary.json"))
                 ? SummaryReader.read(dir.resolve("summary.json")) : List.of();
         return new Experiment(dir, spec, readTrials(dir.resolve("trials")), summary, attention);
@@ -66,7 +77,8 @@ public final class ResultsReader {
             throw new IllegalArgumentException(file + " does not name its experiment (key \"experiment\")");
         }
         return new ExperimentSpec(name, Json.text(n, "question"), Json.text(n, "scale"), Json.texts(n, "sweep"),
-                Json.texts(n, "backends"), Json.texts(n, "models"), Json.integers(n, "seeds"), Json.text(n, "notes"));
+                Json.texts(n, "backends"), Json.texts(n, "models"), Json.integers(n, "seeds"), Json.text(n, "notes"),
+                Json.object(n, null));
     }
 
     static List<Trial> readTrials(Path trialsDir) {
