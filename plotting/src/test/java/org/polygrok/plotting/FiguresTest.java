@@ -15,7 +15,6 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +23,6 @@ import org.w3c.dom.Document;
 /** Every figure type renders from the synthetic fixture to a valid PNG of the expected size and a valid SVG. */
 class FiguresTest {
 
-    @TempDir
     static Path root;
     static final Map<String, List<Path>> WRITTEN = new TreeMap<>();
 
@@ -77,9 +75,11 @@ class FiguresTest {
 
     @BeforeAll
     static void drawEverything() throws IOException {
-        SyntheticResults.writeAll(root);
-        for (Path file : Plotting.plotAll(root)) {
-            WRITTEN.computeIfAbsent(root.relativize(file).getName(0).toString(), k -> new ArrayList<>()).add(file);
+        root = RenderedFixture.root(); // the report drew every figure; the directories hold nothing else
+        for (Path experiment : org.polygrok.plotting.results.ResultsReader.findExperiments(root)) {
+            try (Stream<Path> files = Files.list(experiment.resolve(Plotting.FIGURES_DIR))) {
+                WRITTEN.put(experiment.getFileName().toString(), files.toList());
+            }
         }
     }
 
@@ -126,8 +126,8 @@ class FiguresTest {
     }
 
     @Test
-    void logStepAxisAlsoRenders() throws IOException {
-        List<Path> files = Plotting.plotExperiment(root.resolve("orders"), new PlotOptions(true));
+    void logStepAxisAlsoRenders(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        List<Path> files = Plotting.plotExperiment(SyntheticResults.writeOrders(dir), new PlotOptions(true));
         assertThat(files).hasSize(16);
         BufferedImage png = ImageIO.read(files.get(0).toFile());
         assertThat(png.getWidth()).isEqualTo(664);

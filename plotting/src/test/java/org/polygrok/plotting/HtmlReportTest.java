@@ -21,15 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The report is one self-contained page whose figures all load in headless Chromium. */
 class HtmlReportTest {
 
-    @TempDir
     static Path root;
     static Path report;
     static String html;
 
     @BeforeAll
     static void writeReport() throws IOException {
-        SyntheticResults.writeAll(root);
-        report = HtmlReport.write(root);
+        root = RenderedFixture.root();
+        report = RenderedFixture.report();
         html = Files.readString(report);
     }
 
@@ -89,15 +88,15 @@ class HtmlReportTest {
     }
 
     @Test
-    void allImagesLoadInHeadlessChromium() throws Exception {
+    void allImagesLoadInHeadlessChromium(@TempDir Path scratch) throws Exception {
         Path chromium = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser").map(Path::of)
                 .filter(Files::isExecutable).findFirst().orElse(null);
         if (chromium == null) {
             fail("Chromium is not installed: this test opens the report in headless Chromium. "
                     + "Install Debian's chromium package (apt-get install -y chromium).");
         }
-        Path profile = Files.createTempDirectory(root, "chromium-profile");
-        Path stderr = root.resolve("chromium.log");
+        Path profile = Files.createTempDirectory(scratch, "chromium-profile");
+        Path stderr = scratch.resolve("chromium.log");
         Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--dump-dom", report.toUri().toString())

@@ -22,12 +22,11 @@ import org.polygrok.plotting.results.Trial;
 /** Reading the results files of docs/RESULTS.md, and one clear sentence for each kind of bad input. */
 class ResultsReaderTest {
 
-    @TempDir
     static Path root;
 
     @BeforeAll
-    static void fixture() throws IOException {
-        SyntheticResults.writeAll(root);
+    static void fixture() {
+        root = RenderedFixture.root();
     }
 
     @Test

@@ -40,6 +40,12 @@ final class SyntheticResults {
         return root;
     }
 
+    /** Writes only the Q4 experiment under {@code root}. */
+    static Path writeOrders(Path root) throws IOException {
+        new SyntheticResults(root).orders();
+        return root.resolve("orders");
+    }
+
     void sanity() throws IOException {
         Experiment e = new Experiment("sanity", "Q1", List.of(), List.of("djl", "tf"), List.of("lstm", "gpt"));
         for (String backend : e.backends) {
