@@ -54,7 +54,7 @@ class FiguresTest {
             orders.put("loss-by-order-" + m + "-djl", byOrder);
             orders.put("accuracy-by-order-" + m + "-djl", byOrder);
             dataScaling.put("curves-" + m + "-djl", curves);
-            dataScaling.put("metrics-" + m + "-djl", new int[] {1284, 418, 0});
+            dataScaling.put("metrics-" + m + "-djl", new int[] {864, 778, 0});
             for (int l = 1; l <= 3; l++) {
                 modelSize.put("curves-" + m + "-djl-L" + l, curves);
             }
@@ -68,7 +68,7 @@ class FiguresTest {
         EXPECTED.put("model-size", modelSize);
         EXPECTED.put("compute", compute);
         EXPECTED.put("regularization", Map.of("curves-lstm-djl", curves, "norm-lstm-djl", norm,
-                "metrics-lstm-djl", new int[] {1704, 418, 0}));
+                "metrics-lstm-djl", new int[] {1284, 778, 0}));
         EXPECTED.put("attention", Map.of("attention-sample1-djl", attention, "attention-sample2-djl", attention,
                 "attention-sample1-tf", attention, "attention-sample2-tf", attention));
     }

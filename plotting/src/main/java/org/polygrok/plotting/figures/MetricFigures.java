@@ -21,7 +21,7 @@ import org.polygrok.plotting.results.SummaryRow;
 
 /**
  * Q3, Q5, Q6, Q7 (b): the summary metrics of one model against the swept setting, mean ± std over seeds.
- * With one sweep key: loss, accuracy and t_f panels, train and val. With a second dimension (Q5: L, Q6: α)
+ * With one sweep key: loss, accuracy, t_f(L) and t_f(A) panels, train and val. With a second dimension (Q5: L, Q6: α)
  * one panel per metric and one curve per value of that dimension, coloured with a colour bar; Q5 also
  * against the parameter count.
  */
@@ -66,7 +66,7 @@ final class MetricFigures {
         return out;
     }
 
-    /** One sweep key: Loss, Accuracy, t_f (and ‖θ‖₂ when logged) panels with train and val curves. */
+    /** One sweep key: Loss, Accuracy, t_f(L), t_f(A) (and ‖θ‖₂ when logged) panels with train and val curves. */
     private static PanelGrid trainVal(ExperimentSpec spec, String backend, String model, String xKey,
                                       List<SummaryRow> rows, String what) {
         List<SummaryRow> sorted = rows.stream().sorted(Comparator.comparingDouble(r -> r.setting().number(xKey))).toList();
@@ -80,20 +80,22 @@ final class MetricFigures {
         add(acc, "A_train", x, sorted, "A_train", Charts.TRAIN, Charts.SOLID);
         add(acc, "A_val", x, sorted, "A_val", Charts.VAL, Charts.SOLID);
         panels.add(acc);
-        XYChart tf = Axes.overSetting("Step t_f reaching the extremum", xKey, "step", false);
-        add(tf, "t_f(L_train)", x, sorted, "t_f_L_train", Charts.TRAIN, Charts.DASHED);
-        add(tf, "t_f(L_val)", x, sorted, "t_f_L_val", Charts.VAL, Charts.DASHED);
-        add(tf, "t_f(A_train)", x, sorted, "t_f_A_train", Charts.TRAIN, Charts.SOLID);
-        add(tf, "t_f(A_val)", x, sorted, "t_f_A_val", Charts.VAL, Charts.SOLID);
-        panels.add(tf);
+        XYChart tfLoss = Axes.overSetting("t_f(L): first step at the minimum loss", xKey, "step", false);
+        add(tfLoss, "t_f(L_train)", x, sorted, "t_f_L_train", Charts.TRAIN, Charts.SOLID);
+        add(tfLoss, "t_f(L_val)", x, sorted, "t_f_L_val", Charts.VAL, Charts.SOLID);
+        panels.add(tfLoss);
+        XYChart tfAcc = Axes.overSetting("t_f(A): first step at the maximum accuracy", xKey, "step", false);
+        add(tfAcc, "t_f(A_train)", x, sorted, "t_f_A_train", Charts.TRAIN, Charts.SOLID);
+        add(tfAcc, "t_f(A_val)", x, sorted, "t_f_A_val", Charts.VAL, Charts.SOLID);
+        panels.add(tfAcc);
         if (sorted.stream().anyMatch(r -> r.metric("param_norm").known())) {
             XYChart norm = Axes.overSetting("Final parameter norm", xKey, "‖θ‖₂", false);
             add(norm, "‖θ‖₂ at the end", x, sorted, "param_norm", Color.DARK_GRAY, Charts.SOLID);
             panels.add(norm);
         }
         panels.forEach(Charts::legendBelow);
-        return new PanelGrid(Labels.title(spec, model, backend, what), panels, panels.size(), WIDTH, HEIGHT,
-                Optional.empty());
+        return new PanelGrid(Labels.title(spec, model, backend, what), panels, panels.size() == 4 ? 2 : 3, WIDTH,
+                HEIGHT, Optional.empty());
     }
 
     /** One panel per metric, one curve per colour value, a colour bar for it. */
