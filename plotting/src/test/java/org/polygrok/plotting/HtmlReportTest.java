@@ -97,16 +97,17 @@ class HtmlReportTest {
         }
         Path profile = Files.createTempDirectory(scratch, "chromium-profile");
         Path stderr = scratch.resolve("chromium.log");
+        Path stdout = scratch.resolve("dom.html");
         Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--dump-dom", report.toUri().toString())
-                .redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
-        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            fail("headless Chromium did not finish; its log: " + Files.readString(stderr));
+            fail("headless Chromium did not finish within 5 minutes; its log: " + Files.readString(stderr));
         }
+        String dom = Files.readString(stdout, StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("id=\"image-check\"[^>]*data-images=\"(\\d+)\" data-loaded=\"(\\d+)\" "
                 + "data-broken=\"(\\d+)\"").matcher(dom);
         assertThat(m.find()).as("the page's image check ran; Chromium log: %s", Files.readString(stderr)).isTrue();
