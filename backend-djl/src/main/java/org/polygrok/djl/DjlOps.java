@@ -152,7 +152,20 @@ public final class DjlOps implements Ops {
                     + Arrays.toString(sx) + ", " + Arrays.toString(sw)
                     + (bias == null ? "" : ", " + Arrays.toString(bias.shape())));
         }
-        return out(JniUtils.linear(pt(x), pt(weight), bias == null ? null : pt(bias)));
+        PtNDArray b = bias == null ? null : pt(bias);
+        if (sx.length <= 2) {
+            return out(JniUtils.linear(pt(x), pt(weight), b)); // torch's addmm, bias fused
+        }
+        // libtorch 2.7 runs a rank-3 linear as matmul + a separate bias pass; folding the leading
+        // dims first takes the fused addmm path
+        long[] folded = {Shapes.size(sx) / sx[sx.length - 1], sx[sx.length - 1]};
+        PtNDArray flat = JniUtils.reshape(pt(x), folded); // (..., in) -> (N, in)
+        flat.attach(scope);
+        PtNDArray y = JniUtils.linear(flat, pt(weight), b); // (N, out)
+        y.attach(scope);
+        long[] unfolded = sx.clone();
+        unfolded[sx.length - 1] = sw[0];
+        return out(JniUtils.reshape(y, unfolded)); // (N, out) -> (..., out)
     }
 
     // ---------------------------------------------------------------- shape
