@@ -8,6 +8,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.Ops;
 import org.polygrok.api.Shapes;
@@ -35,10 +36,6 @@ public final class DjlOps implements Ops {
     /** Ops without parameters (for {@code run} and {@code valueAndGradients}). */
     public DjlOps(NDManager scope) {
         this(scope, p -> null);
-    }
-
-    public NDManager scope() {
-        return scope;
     }
 
     /** Wraps an array created outside these ops, moving it into this scope. */
@@ -266,7 +263,7 @@ public final class DjlOps implements Ops {
 
     @Override
     public Tensor gather(Tensor table, Tensor ids) {
-        if (table.rank() != 2 || ids.dtype() != org.polygrok.api.DType.INT32) {
+        if (table.rank() != 2 || ids.dtype() != DType.INT32) {
             throw new IllegalArgumentException("gather needs a (V, d) table and INT32 ids, got "
                     + Arrays.toString(table.shape()) + " and " + ids.dtype());
         }
@@ -275,7 +272,7 @@ public final class DjlOps implements Ops {
 
     @Override
     public Tensor oneHot(Tensor ids, int depth) {
-        if (ids.dtype() != org.polygrok.api.DType.INT32 || depth < 1) {
+        if (ids.dtype() != DType.INT32 || depth < 1) {
             throw new IllegalArgumentException("oneHot needs INT32 ids and depth >= 1, got " + ids.dtype()
                     + " and " + depth);
         }
