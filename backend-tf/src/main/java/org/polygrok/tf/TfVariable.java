@@ -26,9 +26,9 @@ final class TfVariable {
         String node = nodeName(name);
         Shape tfShape = Shape.of(shape);
         this.handle = tf.withName(node).varHandleOp(TFloat32.class, tfShape, VarHandleOp.sharedName(node));
-        this.loadValue = tf.withName(node + "/load_value").placeholder(TFloat32.class, Placeholder.shape(tfShape));
-        this.load = tf.withName(node + "/load").assignVariableOp(handle, loadValue);
-        this.snapshot = tf.withName(node + "/snapshot").readVariableOp(handle, TFloat32.class);
+        this.loadValue = tf.withName(node + "_load_value").placeholder(TFloat32.class, Placeholder.shape(tfShape));
+        this.load = tf.withName(node + "_load").assignVariableOp(handle, loadValue);
+        this.snapshot = tf.withName(node + "_snapshot").readVariableOp(handle, TFloat32.class);
     }
 
     static String nodeName(String name) {
