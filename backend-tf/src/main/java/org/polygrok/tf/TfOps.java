@@ -326,7 +326,14 @@ final class TfOps implements Ops {
     @Override
     public Tensor logSoftmax(Tensor x) {
         requireRank("logSoftmax", x, 1);
-        return wrap(tf.nn.logSoftmax(f(x)));
+        if (x.rank() == 2) {
+            return wrap(tf.nn.logSoftmax(f(x)));
+        }
+        // TF's C++ LogSoftmax gradient sums over axis 1, right only for rank 2: compute it on rows.
+        long[] shape = x.shape();
+        int depth = Math.toIntExact(shape[shape.length - 1]);
+        Operand<TFloat32> rows = tf.reshape(f(x), tf.constant(new int[] {-1, depth})); // (..., V) -> (N, V)
+        return wrap(tf.reshape(tf.nn.logSoftmax(rows), tf.constant(ints(shape)))); // (N, V) -> (..., V)
     }
 
     @Override

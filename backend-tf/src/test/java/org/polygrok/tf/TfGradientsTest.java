@@ -128,4 +128,36 @@ class TfGradientsTest {
         };
         assertMatchesNumeric(f, x, w);
     }
+
+    @Test
+    void softmaxAndLogSoftmaxGradientsAreRightBeyondRankTwo() {
+        // TF's C++ LogSoftmax gradient sums over axis 1 (right for rank 2 only); TfOps works on rows
+        HostArray x = floats(shape(2, 2, 3), 0.1f, -0.4f, 0.7f, 1.2f, 0.3f, -0.8f, 0.5f, 0.5f, -1f, 2f, 0f, 0.2f);
+        HostArray w = floats(shape(2, 2, 3), 1, 0, 0, 0, 2, 0, 0.5f, -1, 0, 0, 0, 3);
+        float[] xs = x.floats();
+        float[] ws = w.floats();
+        float[] logSoftmaxGrad = new float[12];
+        float[] softmaxGrad = new float[12];
+        for (int row = 0; row < 4; row++) {
+            double z = 0;
+            for (int j = 0; j < 3; j++) {
+                z += Math.exp(xs[row * 3 + j]);
+            }
+            double wSum = 0;
+            double wy = 0;
+            for (int j = 0; j < 3; j++) {
+                wSum += ws[row * 3 + j];
+                wy += ws[row * 3 + j] * Math.exp(xs[row * 3 + j]) / z;
+            }
+            for (int j = 0; j < 3; j++) {
+                double y = Math.exp(xs[row * 3 + j]) / z;
+                logSoftmaxGrad[row * 3 + j] = (float) (ws[row * 3 + j] - y * wSum);
+                softmaxGrad[row * 3 + j] = (float) (y * (ws[row * 3 + j] - wy));
+            }
+        }
+        assertThat(vg((ops, in) -> ops.sumAll(ops.mul(ops.logSoftmax(in.get(0)), in.get(1))), x, w)
+                .gradients().get(0).floats()).containsExactly(logSoftmaxGrad, within(1e-6f));
+        assertThat(vg((ops, in) -> ops.sumAll(ops.mul(ops.softmax(in.get(0)), in.get(1))), x, w)
+                .gradients().get(0).floats()).containsExactly(softmaxGrad, within(1e-6f));
+    }
 }
