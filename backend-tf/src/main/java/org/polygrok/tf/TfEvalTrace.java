@@ -1,6 +1,5 @@
 package org.polygrok.tf;
 
-import java.util.ArrayList;
 import org.polygrok.api.Tensor;
 import org.polygrok.api.model.LanguageModel;
 import org.polygrok.api.train.Batch;
@@ -30,7 +29,7 @@ final class TfEvalTrace {
             long[] batchShape) {
         org.tensorflow.op.Ops tf = base.withSubScope("eval_" + batchShape[0] + "x" + batchShape[1]);
         TfBatchFeed feed = TfBatchFeed.placeholders(tf, batchShape, false);
-        TfOps ops = new TfOps(tf, variables.readWeights(tf, new ArrayList<>()));
+        TfOps ops = new TfOps(tf, variables.readPieces(tf));
         Tensor logits = model.forward(ops, feed.tokens()).logits();
         Tensor loss = RhsLoss.perSample(ops, logits, feed.targets(), feed.rhsWeights());
         Tensor correct = RhsLoss.correct(ops, logits, feed.targets(), feed.rhsWeights());

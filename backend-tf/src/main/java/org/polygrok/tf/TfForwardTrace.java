@@ -30,7 +30,7 @@ final class TfForwardTrace {
             long[] tokenShape) {
         org.tensorflow.op.Ops tf = base.withSubScope("forward_" + tokenShape[0] + "x" + tokenShape[1]);
         TfBatchFeed feed = TfBatchFeed.placeholders(tf, tokenShape, true);
-        TfOps ops = new TfOps(tf, variables.readWeights(tf, new ArrayList<>()));
+        TfOps ops = new TfOps(tf, variables.readPieces(tf));
         ModelOutput out = model.forward(ops, feed.tokens());
         List<String> names = new ArrayList<>();
         List<Operand<?>> outputs = new ArrayList<>();

@@ -2,10 +2,8 @@ package org.polygrok.tf;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.polygrok.api.Tensor;
 import org.polygrok.api.model.LanguageModel;
-import org.polygrok.api.nn.Parameter;
 import org.polygrok.api.train.Batch;
 import org.polygrok.api.train.ParameterUpdate;
 import org.polygrok.api.train.RhsLoss;
@@ -20,9 +18,10 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The training step for one batch shape, traced once into the session's graph: forward, RHS loss,
- * TensorFlow's gradients of the loss with respect to every parameter read, then
- * {@link ParameterUpdate} (clipping + optimizer rule) and the assignments of the new parameters and
- * slots, which run only after every gradient exists. A step runs one target and fetches the loss.
+ * TensorFlow's gradient of the loss with respect to the flat parameter vector (one read, cut into
+ * the parameters), then {@link ParameterUpdate} (clipping + optimizer rule) on the flat vectors and
+ * the assignments of the new parameters and slots, which run only after the gradient exists. A step
+ * runs one target and fetches the loss.
  */
 final class TfStepTrace {
     private final TfBatchFeed feed;
@@ -51,40 +50,25 @@ final class TfStepTrace {
             scalarTensors.add(new TfTensor(p));
         }
 
-        List<Operand<TFloat32>> reads = new ArrayList<>();
-        Map<Parameter, Operand<TFloat32>> byParameter = variables.readWeights(tf, reads);
-        TfOps ops = new TfOps(tf, byParameter);
+        Operand<TFloat32> parameters = variables.weights().read(tf); // (N): every parameter end to end
+        TfOps ops = new TfOps(tf, variables.layout().pieces(tf, parameters));
         Tensor logits = model.forward(ops, feed.tokens()).logits();
         TfTensor lossTensor = TfTensor.of(RhsLoss.mean(ops, logits, feed.targets(), feed.rhsWeights()));
+        Operand<TFloat32> gradient = TfGradients.of(graph, tf, name + "_gradients", lossTensor.operand(),
+                List.of(parameters)).get(0); // (N)
 
-        List<Operand<TFloat32>> grads = TfGradients.of(graph, tf, name + "_gradients", lossTensor.operand(), reads);
-        List<Tensor> gradients = new ArrayList<>();
-        List<Op> gradientOps = new ArrayList<>();
-        for (Operand<TFloat32> grad : grads) {
-            gradients.add(new TfTensor(grad));
-            gradientOps.add(grad);
+        List<Tensor> slots = new ArrayList<>();
+        for (TfVariable slot : variables.slots()) {
+            slots.add(new TfTensor(slot.read(tf)));
         }
+        ParameterUpdate.Result next = update.apply(ops, List.of(new TfTensor(parameters)),
+                List.of(new TfTensor(gradient)), List.of(slots), scalarTensors);
 
-        List<Tensor> current = new ArrayList<>();
-        List<List<Tensor>> slots = new ArrayList<>();
-        for (int i = 0; i < variables.size(); i++) {
-            current.add(new TfTensor(reads.get(i)));
-            List<Tensor> own = new ArrayList<>();
-            for (TfVariable slot : variables.slots(i)) {
-                own.add(new TfTensor(slot.read(tf)));
-            }
-            slots.add(own);
-        }
-        ParameterUpdate.Result next = update.apply(ops, current, gradients, slots, scalarTensors);
-
-        org.tensorflow.op.Ops afterGradients = tf.withControlDependencies(gradientOps);
+        org.tensorflow.op.Ops afterGradients = tf.withControlDependencies(List.of(gradient));
         List<Op> assignments = new ArrayList<>();
-        for (int i = 0; i < variables.size(); i++) {
-            assignments.add(variables.weight(i).assign(afterGradients, TfTensor.of(next.parameters().get(i)).floats()));
-            List<TfVariable> own = variables.slots(i);
-            for (int s = 0; s < own.size(); s++) {
-                assignments.add(own.get(s).assign(afterGradients, TfTensor.of(next.slots().get(i).get(s)).floats()));
-            }
+        assignments.add(variables.weights().assign(afterGradients, TfTensor.of(next.parameters().get(0)).floats()));
+        for (int s = 0; s < slots.size(); s++) {
+            assignments.add(variables.slots().get(s).assign(afterGradients, TfTensor.of(next.slots().get(0).get(s)).floats()));
         }
         NoOp train = tf.withControlDependencies(assignments).withName("train").noOp();
         return new TfStepTrace(feed, scalars, lossTensor.floats(), train);

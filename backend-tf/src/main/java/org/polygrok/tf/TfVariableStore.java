@@ -1,7 +1,6 @@
 package org.polygrok.tf;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,74 +13,59 @@ import org.tensorflow.Tensor;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A model's parameters and their optimizer slots as variables of one training graph, in the
- * model's {@code namedParameters()} order; loads them from and copies them to the host in one
- * session run each.
+ * A model's parameters and optimizer slots as variables of one training graph, each a flat vector
+ * in the {@link TfFlatLayout}; loads them from and copies them to the host, by parameter name, in
+ * one session run each.
  */
 final class TfVariableStore {
-    private final List<String> names = new ArrayList<>();
-    private final List<Parameter> parameters = new ArrayList<>();
-    private final List<TfVariable> weights = new ArrayList<>();
-    private final List<List<TfVariable>> slots = new ArrayList<>();
+    private final TfFlatLayout layout;
+    private final TfVariable weights;
+    private final List<TfVariable> slots = new ArrayList<>();
 
     TfVariableStore(org.tensorflow.op.Ops tf, Map<String, Parameter> namedParameters, List<String> slotNames) {
         org.tensorflow.op.Ops scope = tf.withSubScope("variables");
-        for (Map.Entry<String, Parameter> e : namedParameters.entrySet()) {
-            long[] shape = e.getValue().shape();
-            names.add(e.getKey());
-            parameters.add(e.getValue());
-            weights.add(new TfVariable(scope, e.getKey(), shape));
-            List<TfVariable> own = new ArrayList<>();
-            for (String slot : slotNames) {
-                own.add(new TfVariable(scope, e.getKey() + "/" + slot, shape));
-            }
-            slots.add(own);
+        layout = new TfFlatLayout(namedParameters);
+        long[] shape = {layout.total()};
+        weights = new TfVariable(scope, "parameters", shape);
+        for (String slot : slotNames) {
+            slots.add(new TfVariable(scope, slot, shape));
         }
     }
 
-    int size() {
-        return names.size();
+    TfFlatLayout layout() {
+        return layout;
     }
 
-    List<String> names() {
-        return names;
+    TfVariable weights() {
+        return weights;
     }
 
-    TfVariable weight(int i) {
-        return weights.get(i);
+    List<TfVariable> slots() {
+        return slots;
     }
 
-    List<TfVariable> slots(int i) {
-        return slots.get(i);
-    }
-
-    /** A fresh read of every parameter, keyed by identity for {@link TfOps#param}. */
-    Map<Parameter, Operand<TFloat32>> readWeights(org.tensorflow.op.Ops tf, List<Operand<TFloat32>> inOrder) {
-        Map<Parameter, Operand<TFloat32>> out = new IdentityHashMap<>();
-        for (int i = 0; i < weights.size(); i++) {
-            Operand<TFloat32> read = weights.get(i).read(tf);
-            inOrder.add(read);
-            out.put(parameters.get(i), read);
-        }
-        return out;
+    /** A fresh read of the parameters, cut into one piece per parameter for {@link TfOps#param}. */
+    Map<Parameter, Operand<TFloat32>> readPieces(org.tensorflow.op.Ops tf) {
+        return layout.pieces(tf, weights.read(tf));
     }
 
     /**
-     * Loads weights (by name) and, if given, slots (by name, in slot order) in one run. Names
-     * and shapes must already have been checked.
+     * Loads weights (by name) and, if given, slots (by parameter name, in slot order) in one run.
+     * Names and shapes must already have been checked.
      */
     void load(Session session, Map<String, HostArray> weightValues, Map<String, List<HostArray>> slotValues) {
         List<TfVariable> targets = new ArrayList<>();
         List<HostArray> values = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            targets.add(weights.get(i));
-            values.add(weightValues.get(names.get(i)));
-            if (slotValues != null) {
-                List<HostArray> own = slotValues.get(names.get(i));
-                for (int s = 0; s < own.size(); s++) {
-                    targets.add(slots.get(i).get(s));
-                    values.add(own.get(s));
+        targets.add(weights);
+        values.add(layout.join(weightValues));
+        if (slotValues != null) {
+            for (int s = 0; s < slots.size(); s++) {
+                Map<String, HostArray> slot = new LinkedHashMap<>();
+                for (String name : layout.names()) {
+                    slot.put(name, slotValues.get(name).get(s));
                 }
+                targets.add(slots.get(s));
+                values.add(layout.join(slot));
             }
         }
         List<Tensor> fed = new ArrayList<>();
@@ -100,26 +84,18 @@ final class TfVariableStore {
 
     /** The current weights under their names. */
     Map<String, HostArray> readWeights(Session session) {
-        List<HostArray> values = fetch(session, weights);
-        Map<String, HostArray> out = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            out.put(names.get(i), values.get(i));
-        }
-        return out;
+        return layout.split(fetch(session, List.of(weights)).get(0));
     }
 
     /** The current slots under their parameter's name, in slot order. */
     Map<String, List<HostArray>> readSlots(Session session) {
-        List<TfVariable> all = new ArrayList<>();
-        slots.forEach(all::addAll);
-        List<HostArray> values = fetch(session, all);
+        List<HostArray> flat = fetch(session, slots);
         Map<String, List<HostArray>> out = new LinkedHashMap<>();
-        int next = 0;
-        for (int i = 0; i < names.size(); i++) {
-            int n = slots.get(i).size();
-            out.put(names.get(i), List.copyOf(values.subList(next, next + n)));
-            next += n;
+        layout.names().forEach(name -> out.put(name, new ArrayList<>()));
+        for (HostArray slot : flat) {
+            layout.split(slot).forEach((name, value) -> out.get(name).add(value));
         }
+        out.replaceAll((name, list) -> List.copyOf(list));
         return out;
     }
 
