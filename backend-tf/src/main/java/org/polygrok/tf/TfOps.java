@@ -179,10 +179,10 @@ final class TfOps implements Ops {
                     + Arrays.toString(sx) + ", " + Arrays.toString(sw)
                     + (bias == null ? "" : ", " + Arrays.toString(bias.shape())));
         }
-        long in = sw[1];
-        long out = sw[0];
-        Operand<TFloat32> rows = sx.length == 2 ? f(x) : tf.reshape(f(x), tf.constant(new int[] {-1, Math.toIntExact(in)})); // (..., in) -> (N, in)
-        Operand<TFloat32> y = tf.linalg.matMul(rows, f(weight), MatMul.transposeB(true)); // (N, in) x (out, in)ᵀ -> (N, out)
+        Operand<TFloat32> rows = sx.length == 2 ? f(x)
+                : tf.reshape(f(x), tf.constant(new int[] {-1, Math.toIntExact(sw[1])})); // (..., in) -> (N, in)
+        // (N, in) x (out, in)ᵀ -> (N, out)
+        Operand<TFloat32> y = tf.linalg.matMul(rows, f(weight), MatMul.transposeB(true));
         if (bias != null) {
             y = tf.nn.biasAdd(y, f(bias));
         }
@@ -190,7 +190,7 @@ final class TfOps implements Ops {
             return wrap(y);
         }
         long[] outShape = Arrays.copyOf(sx, sx.length);
-        outShape[sx.length - 1] = out;
+        outShape[sx.length - 1] = sw[0];
         return wrap(tf.reshape(y, tf.constant(ints(outShape)))); // (N, out) -> (..., out)
     }
 
