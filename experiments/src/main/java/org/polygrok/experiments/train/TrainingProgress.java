@@ -1,0 +1,27 @@
+package org.polygrok.experiments.train;
+
+import org.polygrok.experiments.metrics.MetricsRecord;
+
+/** What a running trial reports as it goes (a progress bar, log lines, or nothing). */
+public interface TrainingProgress extends AutoCloseable {
+
+    TrainingProgress SILENT = new TrainingProgress() {
+    };
+
+    /** Training runs steps {@code fromStep + 1} … {@code lastStep}. */
+    default void started(TrialConfig config, long fromStep, long lastStep) {
+    }
+
+    default void stepped(long step, double loss) {
+    }
+
+    default void evaluated(MetricsRecord record) {
+    }
+
+    default void finished(RunStatus status) {
+    }
+
+    @Override
+    default void close() {
+    }
+}

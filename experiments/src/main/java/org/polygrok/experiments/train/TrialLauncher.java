@@ -1,0 +1,98 @@
+package org.polygrok.experiments.train;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.polygrok.api.Backend;
+import org.polygrok.api.BackendOptions;
+import org.polygrok.api.BackendProvider;
+import org.polygrok.api.io.SafeTensors;
+import org.polygrok.experiments.PolygrokVersion;
+import org.polygrok.experiments.io.AtomicFiles;
+
+/**
+ * Starts or continues one trial in a folder: checks every setting and the folders first (so bad input
+ * leaves nothing behind), then creates the engine, records config.json and runs the loop.
+ */
+public final class TrialLauncher {
+    private final Clock clock;
+
+    @Inject
+    public TrialLauncher(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** What {@link #check} found: the prepared trial, and whether the folder already holds it. */
+    public record Checked(PreparedTrial trial, TrialDirectory dir, RunStatus existingStatus) {
+        public boolean alreadyDone() {
+            return existingStatus != null && existingStatus.status() == RunStatus.State.DONE;
+        }
+    }
+
+    /**
+     * Validates a trial for {@code provider} in {@code out} without writing anything.
+     *
+     * @throws IllegalArgumentException with one sentence for bad settings, an unusable folder, or a
+     *     folder that holds a different trial
+     */
+    public Checked check(TrialConfig config, Path out, BackendProvider provider, BackendOptions options,
+            Path saveWeights) {
+        TrialDirectory dir = new TrialDirectory(out);
+        dir.requireUsable();
+        TrialConfig resolved = config.with(java.util.Map.of("backend", provider.name(), "engine",
+                provider.engineDescription(), "polygrok_version", PolygrokVersion.get(), "threads",
+                options.effectiveThreads(), "java_version", System.getProperty("java.version")));
+        PreparedTrial trial = PreparedTrial.prepare(resolved);
+        RunStatus existing = null;
+        if (dir.holdsTrial()) {
+            TrialConfig before = dir.readConfig();
+            List<String> differences = before.differencesFrom(trial.config());
+            if (!differences.isEmpty()) {
+                throw new IllegalArgumentException("the output folder " + out + " holds another trial ("
+                        + String.join(", ", differences) + "); choose another folder or the same settings");
+            }
+            existing = dir.readStatus().orElse(null);
+        }
+        if (saveWeights != null) {
+            if (Files.isDirectory(saveWeights)) {
+                throw new IllegalArgumentException("--save-weights " + saveWeights + " is a folder, not a file");
+            }
+            Path parent = saveWeights.toAbsolutePath().getParent();
+            AtomicFiles.requireWritableDirectory(parent, "the folder of --save-weights");
+        }
+        return new Checked(trial, dir, existing);
+    }
+
+    /** Runs a checked trial: creates the engine, writes config.json and the initial weights, trains. */
+    public RunStatus run(Checked checked, BackendProvider provider, BackendOptions options, Path saveWeights,
+            TrainingProgress progress) {
+        if (checked.alreadyDone()) {
+            progress.finished(checked.existingStatus());
+            return checked.existingStatus();
+        }
+        try (Backend backend = provider.create(options)) {
+            PreparedTrial trial = checked.trial();
+            TrialConfig recorded = trial.config().with("engine", backend.engineDescription());
+            trial = new PreparedTrial(recorded, trial.dataset(), trial.model(), trial.plan(), trial.schedule(),
+                    trial.evaluator(), trial.initialWeights());
+            TrialDirectory dir = checked.dir();
+            try {
+                Files.createDirectories(dir.path());
+                if (saveWeights != null) {
+                    Files.createDirectories(saveWeights.toAbsolutePath().getParent());
+                    SafeTensors.write(saveWeights, trial.initialWeights());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write to " + dir.path() + ": " + e.getMessage(), e);
+            }
+            if (!dir.holdsTrial()) {
+                dir.writeConfig(recorded);
+            }
+            return new TrialRunner(clock).run(trial, backend, dir, progress);
+        }
+    }
+}

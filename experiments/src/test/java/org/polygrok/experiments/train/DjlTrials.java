@@ -1,0 +1,35 @@
+package org.polygrok.experiments.train;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.polygrok.api.Backend;
+import org.polygrok.api.BackendOptions;
+import org.polygrok.api.Backends;
+
+/** Small trials on the DJL backend for the training tests. */
+final class DjlTrials {
+    private DjlTrials() {
+    }
+
+    static Backend backend() {
+        return Backends.select("djl").create(new BackendOptions(2, false));
+    }
+
+    /** p = 11, "+", r_train 0.5 (60 train / 61 val equations, full batch), one small layer. */
+    static TrialConfig small(ModelKind model, Map<String, ?> changes) {
+        TrialConfig base = TrialConfig.defaults(model).with(Map.of("backend", "djl", "p", 11, "dim", 32, "layers", 1,
+                "steps", 300, "eval_first", 5, "eval_period", 25));
+        return base.with(changes);
+    }
+
+    static RunStatus run(Backend backend, TrialConfig config, Path dir, long checkpointPeriod,
+            TrainingProgress progress) {
+        PreparedTrial trial = PreparedTrial.prepare(config);
+        TrialDirectory d = new TrialDirectory(dir);
+        if (!d.holdsTrial()) {
+            d.writeConfig(trial.config());
+        }
+        return new TrialRunner(Clock.systemUTC(), checkpointPeriod).run(trial, backend, d, progress);
+    }
+}
