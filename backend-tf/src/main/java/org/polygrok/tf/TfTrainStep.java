@@ -45,17 +45,22 @@ final class TfTrainStep implements TrainSession {
         this.update = new ParameterUpdate(spec);
         this.onClose = onClose;
         this.graph = new Graph();
+        Session opened = null;
         try {
             this.tf = org.tensorflow.op.Ops.create(graph);
             this.variables = new TfVariableStore(tf, model.namedParameters(), update.slotNames());
-            this.session = new Session(graph, config);
+            opened = new Session(graph, config);
+            Map<String, List<HostArray>> zeroSlots = new LinkedHashMap<>();
+            model.namedParameters().forEach((name, p) -> zeroSlots.put(name, update.initialSlots(p.shape())));
+            variables.load(opened, initialWeights, zeroSlots);
         } catch (RuntimeException e) {
+            if (opened != null) {
+                opened.close();
+            }
             graph.close();
             throw e;
         }
-        Map<String, List<HostArray>> zeroSlots = new LinkedHashMap<>();
-        model.namedParameters().forEach((name, p) -> zeroSlots.put(name, update.initialSlots(p.shape())));
-        variables.load(session, initialWeights, zeroSlots);
+        this.session = opened;
     }
 
     private static String key(long[] shape) {
