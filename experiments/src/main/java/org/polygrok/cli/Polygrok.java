@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             BackendsCommand.class,
             DatasetCommand.class,
             TrainCommand.class,
+            PlotCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Polygrok implements Runnable {
