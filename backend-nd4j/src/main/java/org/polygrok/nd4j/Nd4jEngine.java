@@ -21,6 +21,7 @@ final class Nd4jEngine {
             if (!options.verbose()) {
                 quietLogging();
             }
+            NativeEnvironment.applyDefaults();
             Nd4j.getBackend(); // loads the natives
             started = true;
         }
@@ -45,13 +46,14 @@ final class Nd4jEngine {
     }
 
     /**
-     * Routes JavaCPP's warnings (e.g. the javacpp/openblas version mismatch, harmless here) to SLF4J
-     * and keeps ND4J's start-up banner below WARN for slf4j-simple; an explicit user setting wins.
+     * Routes JavaCPP's messages to SLF4J and, for slf4j-simple, shows only errors of ND4J and
+     * JavaCPP: their start-up banner (INFO) and harmless warnings (the javacpp/openblas version
+     * mismatch, duplicate TF import mappings) stay hidden. An explicit user setting wins.
      */
     private static void quietLogging() {
         setIfAbsent("org.bytedeco.javacpp.logger", "slf4j");
-        setIfAbsent("org.slf4j.simpleLogger.log.org.nd4j", "warn");
-        setIfAbsent("org.slf4j.simpleLogger.log.org.bytedeco", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.nd4j", "error");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.bytedeco", "error");
     }
 
     private static void setIfAbsent(String key, String value) {
