@@ -119,6 +119,23 @@ final class GraphPlan implements AutoCloseable {
         steps.clear();
     }
 
+    /** Every variable {@code output} is computed from, directly or not. */
+    static Set<String> ancestors(SameDiff sd, String output) {
+        Set<String> seen = new HashSet<>();
+        ArrayDeque<String> todo = new ArrayDeque<>(List.of(output));
+        while (!todo.isEmpty()) {
+            String opName = sd.getVariables().get(todo.pop()).getOutputOfOp();
+            if (opName != null) {
+                for (String in : sd.getOps().get(opName).getInputsToOp()) {
+                    if (seen.add(in)) {
+                        todo.push(in);
+                    }
+                }
+            }
+        }
+        return seen;
+    }
+
     /** The ops the outputs need, each after the ops that produce its inputs. */
     private List<SameDiffOp> opsInOrder(List<String> outputNames) {
         List<SameDiffOp> order = new ArrayList<>();

@@ -93,27 +93,29 @@ public final class Nd4jBackend implements Backend {
                     + value.dtype() + " of shape " + Arrays.toString(value.shape()));
         }
         SDVariable loss = sd.reshape(own(value, sd), new long[0]); // (1...) -> ()
-        loss.markAsLoss();
-        SameDiff gradientGraph = Gradients.gradientGraph(sd);
-        List<String> outputs = new ArrayList<>(List.of(loss.name()));
-        List<String> gradientNames = new ArrayList<>();
-        for (String name : differentiable) {
-            SDVariable grad = sd.getVariable(name).getGradient(); // null: the value does not depend on it
-            gradientNames.add(grad == null ? null : grad.name());
-            if (grad != null) {
-                outputs.add(grad.name());
+        differentiable.retainAll(GraphPlan.ancestors(sd, loss.name())); // SameDiff refuses unused variables
+        Map<String, String> gradientOf = new HashMap<>();
+        SameDiff graph = sd;
+        if (!differentiable.isEmpty()) {
+            loss.markAsLoss();
+            graph = Gradients.gradientGraph(sd);
+            for (String name : differentiable) {
+                SDVariable grad = sd.getVariable(name).getGradient();
+                if (grad != null) {
+                    gradientOf.put(name, grad.name());
+                }
             }
         }
-        try (GraphPlan plan = new GraphPlan(gradientGraph, feed, outputs)) {
+        List<String> outputs = new ArrayList<>(List.of(loss.name()));
+        outputs.addAll(gradientOf.values());
+        try (GraphPlan plan = new GraphPlan(graph, feed, outputs)) {
             List<HostArray> grads = new ArrayList<>();
-            int next = 0;
-            for (HostArray in : inputs) {
-                if (in.dtype() != DType.FLOAT32) {
-                    grads.add(null);
-                    continue;
-                }
-                String g = gradientNames.get(next++);
-                grads.add(g == null ? HostArray.zeros(in.shape()) : withoutNegativeZeros(Nd4jArrays.toHost(plan.output(g))));
+            for (int i = 0; i < inputs.size(); i++) {
+                HostArray in = inputs.get(i);
+                String g = gradientOf.get("input_" + i);
+                grads.add(in.dtype() != DType.FLOAT32 ? null
+                        : g == null ? HostArray.zeros(in.shape()) // the value does not depend on this input
+                        : withoutNegativeZeros(Nd4jArrays.toHost(plan.output(g))));
             }
             return new ValueAndGradients(plan.output(loss.name()).getFloat(0), grads);
         }

@@ -160,6 +160,19 @@ class Nd4jOpsTest {
     }
 
     @Test
+    void gradientsOfUnusedAndIntegerInputs() {
+        ValueAndGradients vg = backend.valueAndGradients((ops, in) -> ops.sumAll(ops.oneHot(in.get(1), 3)),
+                List.of(f(new float[] {1, 2}, 2), HostArray.ofInts(new int[] {0, 2}, 2)));
+        assertThat(vg.value()).isEqualTo(2);
+        assertThat(vg.gradients().get(0).floats()).containsExactly(0, 0);
+        assertThat(vg.gradients().get(1)).isNull();
+        ValueAndGradients onlyInts = backend.valueAndGradients((ops, in) -> ops.sumAll(ops.oneHot(in.get(0), 3)),
+                List.of(HostArray.ofInts(new int[] {1}, 1)));
+        assertThat(onlyInts.value()).isEqualTo(1);
+        assertThat(onlyInts.gradients()).containsExactly((HostArray) null);
+    }
+
+    @Test
     void badShapesFailWithOneClearSentence() {
         assertThatThrownBy(() -> backend.run((ops, in) -> List.of(ops.matmul(in.get(0), in.get(0))),
                 List.of(f(new float[6], 2, 3))))
