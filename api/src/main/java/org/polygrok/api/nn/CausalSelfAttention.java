@@ -1,0 +1,74 @@
+package org.polygrok.api.nn;
+
+import org.polygrok.api.HostArray;
+import org.polygrok.api.Ops;
+import org.polygrok.api.Tensor;
+
+/**
+ * Causal multi-head self-attention (PROTOCOL §3): Q, K, V and output projections
+ * {@code W_Q, W_K, W_V, W_O}, Linear(d, d) with bias and torch's default init. Head j owns the
+ * columns [j·d/H, (j+1)·d/H) of Q, K and V; scores are QKᵀ/√(d/H), keys after the query position
+ * are masked to −∞, and the softmax runs over keys. No padding mask.
+ */
+public final class CausalSelfAttention extends Module {
+    private final int dim;
+    private final int heads;
+    private final Linear query;
+    private final Linear key;
+    private final Linear value;
+    private final Linear output;
+
+    /** The attention's output (B, S, d) and its weights (B, H, S, S), rows summing to 1. */
+    public record Result(Tensor output, Tensor weights) {
+    }
+
+    public CausalSelfAttention(int dim, int heads) {
+        if (dim < 1 || heads < 1 || dim % heads != 0) {
+            throw new IllegalArgumentException("attention needs a positive width divisible by the number of heads, got d = "
+                    + dim + " and " + heads + " heads");
+        }
+        this.dim = dim;
+        this.heads = heads;
+        this.query = child("W_Q", new Linear(dim, dim, true));
+        this.key = child("W_K", new Linear(dim, dim, true));
+        this.value = child("W_V", new Linear(dim, dim, true));
+        this.output = child("W_O", new Linear(dim, dim, true));
+    }
+
+    /** x (B, S, d) -> output (B, S, d) and weights (B, H, S, S). */
+    public Result forward(Ops ops, Tensor x) {
+        long batch = x.shape()[0];
+        int seq = Math.toIntExact(x.shape()[1]);
+        int headDim = dim / heads;
+        Tensor q = splitHeads(ops, query.forward(ops, x), batch, seq, headDim); // (B, H, S, d/H)
+        Tensor v = splitHeads(ops, value.forward(ops, x), batch, seq, headDim); // (B, H, S, d/H)
+        Tensor kT = ops.transpose(ops.reshape(key.forward(ops, x), batch, seq, heads, headDim), // (B, S, d) -> (B, S, H, d/H)
+                0, 2, 3, 1); // (B, S, H, d/H) -> (B, H, d/H, S)
+        Tensor scores = ops.div(ops.matmul(q, kT), ops.scalar((float) Math.sqrt(headDim))); // (B, H, S, S)
+        Tensor weights = ops.softmax(ops.add(scores, ops.constant(causalMask(seq)))); // (B, H, S, S)
+        Tensor attended = ops.matmul(weights, v); // (B, H, S, d/H)
+        Tensor merged = ops.reshape(ops.transpose(attended, 0, 2, 1, 3), // (B, H, S, d/H) -> (B, S, H, d/H)
+                batch, seq, dim); // (B, S, H, d/H) -> (B, S, d): heads side by side
+        return new Result(output.forward(ops, merged), weights);
+    }
+
+    private Tensor splitHeads(Ops ops, Tensor t, long batch, int seq, int headDim) {
+        Tensor byHead = ops.reshape(t, batch, seq, heads, headDim); // (B, S, d) -> (B, S, H, d/H)
+        return ops.transpose(byHead, 0, 2, 1, 3); // (B, S, H, d/H) -> (B, H, S, d/H)
+    }
+
+    /** (S, S): 0 on and below the diagonal, −∞ above it (key after query). */
+    static HostArray causalMask(int seq) {
+        float[] mask = new float[seq * seq];
+        for (int query = 0; query < seq; query++) {
+            for (int key = query + 1; key < seq; key++) {
+                mask[query * seq + key] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        return HostArray.of(mask, seq, seq);
+    }
+
+    public int heads() {
+        return heads;
+    }
+}

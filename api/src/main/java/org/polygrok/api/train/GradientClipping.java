@@ -1,0 +1,50 @@
+package org.polygrok.api.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.polygrok.api.Ops;
+import org.polygrok.api.Tensor;
+
+/**
+ * Global L2-norm gradient clipping exactly as torch's {@code clip_grad_norm_}: the norm is taken
+ * over all parameters together, and every gradient is scaled by min(1, maxNorm / (norm + 1e-6)).
+ */
+public final class GradientClipping {
+    /** torch's guard against a zero norm. */
+    public static final double EPSILON = 1e-6;
+
+    private GradientClipping() {
+    }
+
+    /** Gradients after clipping, and the global norm before it (useful for logging). */
+    public record Clipped(List<Tensor> gradients, Tensor norm) {
+    }
+
+    /** sqrt(Σ over all gradients of Σ g²): a scalar (shape []). */
+    public static Tensor globalNorm(Ops ops, List<Tensor> gradients) {
+        if (gradients.isEmpty()) {
+            throw new IllegalArgumentException("the gradient norm needs at least one gradient");
+        }
+        Tensor sumOfSquares = null;
+        for (Tensor g : gradients) {
+            Tensor s = ops.sumAll(ops.mul(g, g));
+            sumOfSquares = sumOfSquares == null ? s : ops.add(sumOfSquares, s);
+        }
+        return ops.sqrt(sumOfSquares);
+    }
+
+    /** Scales every gradient by min(1, maxNorm / (globalNorm + 1e-6)). */
+    public static Clipped clip(Ops ops, List<Tensor> gradients, double maxNorm) {
+        if (!(maxNorm > 0)) {
+            throw new IllegalArgumentException("the clipping norm must be positive, got " + maxNorm);
+        }
+        Tensor norm = globalNorm(ops, gradients);
+        Tensor coefficient = ops.div(ops.scalar((float) maxNorm), ops.add(norm, ops.scalar((float) EPSILON)));
+        Tensor clamped = ops.minimum(coefficient, ops.scalar(1f));
+        List<Tensor> out = new ArrayList<>(gradients.size());
+        for (Tensor g : gradients) {
+            out.add(ops.mul(g, clamped));
+        }
+        return new Clipped(List.copyOf(out), norm);
+    }
+}
