@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command line and environment of a Java process like this one: the same {@code java}, class path
- * and {@code -D}/{@code -X} options, with the engine settings of the launcher script (passive OpenMP
- * waiting, one OpenBLAS thread, quiet TensorFlow) and the given number of engine threads.
+ * The command line and environment of a Java process like this one: the same {@code java}, class path,
+ * {@code -D}/{@code -X} options and current {@code polygrok.*} system properties, with the engine
+ * settings of the launcher script (passive OpenMP waiting, one OpenBLAS thread, quiet TensorFlow) and
+ * the given number of engine threads.
  */
 public final class JavaCommand {
     private JavaCommand() {
@@ -23,6 +24,8 @@ public final class JavaCommand {
                 cmd.add(a);
             }
         }
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("polygrok.")).sorted()
+                .forEach(n -> cmd.add("-D" + n + "=" + System.getProperty(n)));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass.getName());
