@@ -116,6 +116,8 @@ final class TrainCommand implements Callable<Integer> {
         RunStatus status;
         try (TrainingProgress progress = ConsoleProgress.create(spec.commandLine().getOut(), engine.verbose())) {
             status = launcher.run(checked, provider, options, saveWeights, progress);
+        } catch (IllegalArgumentException e) { // the input was checked: from here on it is a failure (exit 1)
+            throw new IllegalStateException(e.getMessage(), e);
         }
         if (status.status() == RunStatus.State.FAILED) {
             spec.commandLine().getErr().println("error: the run FAILED at step " + status.step() + ": " + status.reason());

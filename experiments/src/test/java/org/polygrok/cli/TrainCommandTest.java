@@ -65,7 +65,8 @@ class TrainCommandTest {
 
         CliResult other = train(out, "--lr=0.01");
         assertThat(other.code()).isEqualTo(2);
-        assertThat(other.err()).startsWith("error: the output folder " + out + " holds another trial (lr");
+        assertThat(other.err())
+                .startsWith("error: the output folder " + out + " holds another trial (lr: 0.001 before, 0.01 now)");
 
         Path imported = tmp.resolve("imported");
         CliResult fromFile = train(imported, "--init-weights=" + weights, "--seed=42");

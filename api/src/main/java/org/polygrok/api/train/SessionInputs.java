@@ -7,28 +7,16 @@ import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.model.LanguageModel;
 import org.polygrok.api.nn.Parameter;
+import org.polygrok.api.nn.WeightInit;
 
 /** Checks every backend applies to the weights and optimizer state it is given, with one clear sentence on failure. */
 public final class SessionInputs {
     private SessionInputs() {
     }
 
-    /** Exactly one FLOAT32 array per model parameter name, of the parameter's shape. */
+    /** Exactly one FLOAT32 array per model parameter name, of the parameter's shape ({@link WeightInit#validate}). */
     public static void checkWeights(LanguageModel model, Map<String, HostArray> weights) {
-        Map<String, Parameter> parameters = model.namedParameters();
-        for (String name : weights.keySet()) {
-            if (!parameters.containsKey(name)) {
-                throw new IllegalArgumentException("weight '" + name + "' is not a parameter of the model; expected "
-                        + parameters.keySet());
-            }
-        }
-        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-            HostArray w = weights.get(e.getKey());
-            if (w == null) {
-                throw new IllegalArgumentException("no weight given for parameter '" + e.getKey() + "'");
-            }
-            checkArray("weight '" + e.getKey() + "'", w, e.getValue().shape());
-        }
+        WeightInit.validate(model, weights);
     }
 
     /** A non-negative step and, per parameter name, one array per slot name of the parameter's shape. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.polygrok.api.DType;
@@ -53,7 +54,7 @@ public abstract class OpGradientsContract extends BackendContract {
                 g("sub (2,1,4)-(3,1)", (o, x) -> o.sub(x.get(0), x.get(1)), normal(3, 2, 1, 4), normal(4, 3, 1)),
                 g("mul (2,1,4)*(3,1)", (o, x) -> o.mul(x.get(0), x.get(1)), normal(5, 2, 1, 4), normal(6, 3, 1)),
                 g("div (3,4)/(1,4)", (o, x) -> o.div(x.get(0), x.get(1)), normal(7, 3, 4), uniform(8, 1, 2, 1, 4)),
-                g("minimum (2,3),(2,3)", (o, x) -> o.minimum(x.get(0), x.get(1)), distinct(9, 2, 3), distinct(10, 2, 3)),
+                g("minimum (2,3),(2,3)", (o, x) -> o.minimum(x.get(0), x.get(1)), distinct(9, 2, 3), uniform(10, -2, 2, 2, 3)),
                 g("minimum (2,3),(3)", (o, x) -> o.minimum(x.get(0), x.get(1)), distinct(11, 2, 3), uniform(12, -0.9, 0.9, 3)),
                 g("neg", (o, x) -> o.neg(x.get(0)), normal(13, 2, 3)),
                 g("exp", (o, x) -> o.exp(x.get(0)), uniform(14, -2, 2, 2, 3)),
@@ -117,6 +118,18 @@ public abstract class OpGradientsContract extends BackendContract {
             Close.assertClose(c.name() + ": gradient of input " + i, Close.toDoubles(g.floats()), expected, RTOL,
                     ATOL * Math.max(1, Close.maxAbs(expected)));
         }
+    }
+
+    @Test
+    void minimumGivesTheWholeGradientToItsFirstInputOnTies() {
+        HostArray a = TestArrays.floats(new float[] {1, 2, 3}, 3);
+        HostArray b = TestArrays.floats(new float[] {1, 0, 3}, 3);
+        HostArray w = TestArrays.floats(new float[] {0.5f, -2, 4}, 3);
+        ValueAndGradients r = backend().valueAndGradients(
+                (ops, in) -> ops.sumAll(ops.mul(ops.minimum(in.get(0), in.get(1)), ops.constant(w))), List.of(a, b));
+        assertThat(r.value()).isEqualTo(0.5f + 0 + 12);
+        assertThat(r.gradients().get(0).floats()).as("gradient of a").containsExactly(0.5f, 0, 4);
+        assertThat(r.gradients().get(1).floats()).as("gradient of b").containsExactly(0, -2, 0);
     }
 
     /** A fixed random weight of the op's output shape (found by running the op on the reference). */

@@ -5,11 +5,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.polygrok.api.train.OptimizerSpec;
 import org.polygrok.api.train.TrainSpec;
 import org.polygrok.experiments.data.DatasetSpec;
@@ -88,7 +94,7 @@ public record TrialConfig(String model, String backend, String engine, String po
      */
     @SuppressWarnings("unchecked")
     public TrialConfig with(Map<String, ?> changes) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>(Json.mapper().convertValue(this, Map.class));
+        Map<String, Object> m = new LinkedHashMap<>(Json.mapper().convertValue(this, Map.class));
         for (Map.Entry<String, ?> e : changes.entrySet()) {
             if (!KEYS.contains(e.getKey())) {
                 throw new IllegalArgumentException("unknown trial setting '" + e.getKey() + "'");
@@ -99,27 +105,28 @@ public record TrialConfig(String model, String backend, String engine, String po
     }
 
     public TrialConfig with(String key, Object value) {
-        java.util.Map<String, Object> one = new java.util.HashMap<>();
+        Map<String, Object> one = new HashMap<>(); // Map.of refuses null values
         one.put(key, value);
         return with(one);
     }
 
-    private static final Set<String> KEYS = java.util.Arrays.stream(TrialConfig.class.getRecordComponents())
+    private static final Set<String> KEYS = Arrays.stream(TrialConfig.class.getRecordComponents())
             .map(c -> ((PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE).translate(c.getName()))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .collect(Collectors.toUnmodifiableSet());
 
     /**
-     * Names of the settings in which {@code other} computes something else than this trial (empty
-     * when a run of one can continue as the other).
+     * The settings in which {@code now} computes something else than this trial, as
+     * "lr: 0.001 before, 0.01 now" (empty when a run of one can continue as the other).
      */
-    public List<String> differencesFrom(TrialConfig other) {
+    public List<String> differencesFrom(TrialConfig now) {
         Map<String, Object> a = identity(this);
-        Map<String, Object> b = identity(other);
+        Map<String, Object> b = identity(now);
+        Set<String> keys = new TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
         List<String> out = new ArrayList<>();
-        for (String key : new java.util.TreeSet<>(java.util.stream.Stream.concat(a.keySet().stream(),
-                b.keySet().stream()).toList())) {
+        for (String key : keys) {
             if (!Objects.equals(a.get(key), b.get(key))) {
-                out.add(key + " " + b.get(key) + " vs " + a.get(key));
+                out.add(key + ": " + a.get(key) + " before, " + b.get(key) + " now");
             }
         }
         return out;
@@ -132,7 +139,7 @@ public record TrialConfig(String model, String backend, String engine, String po
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> identity(TrialConfig c) {
-        Map<String, Object> m = new java.util.TreeMap<>(Json.mapper().convertValue(c, Map.class));
+        Map<String, Object> m = new TreeMap<>(Json.mapper().convertValue(c, Map.class));
         m.keySet().removeAll(ENVIRONMENT);
         return m;
     }

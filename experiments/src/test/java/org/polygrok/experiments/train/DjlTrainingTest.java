@@ -101,6 +101,42 @@ class DjlTrainingTest {
         assertThat(dir.resolve("summary.json")).doesNotExist();
     }
 
+    @Test
+    void mixedOrdersLogPerOrderMetricsAndTheLegacyMaskChangesOnlyBinaryLosses() {
+        Map<String, Object> q4 = Map.of("p", 5, "orders", List.of(2, 3), "split", "per-order", "steps", 3,
+                "eval_first", 3);
+        Path plain = tmp.resolve("q4");
+        Path legacy = tmp.resolve("q4-legacy");
+        assertThat(DjlTrials.run(backend, DjlTrials.small(ModelKind.LSTM, q4), plain, 1000, TrainingProgress.SILENT)
+                .status()).isEqualTo(RunStatus.State.DONE);
+        TrialConfig legacyConfig = DjlTrials.small(ModelKind.LSTM, q4).with("legacy_mask", true);
+        assertThat(DjlTrials.run(backend, legacyConfig, legacy, 1000, TrainingProgress.SILENT).status())
+                .isEqualTo(RunStatus.State.DONE);
+        MetricsRecord a = new TrialDirectory(plain).readMetrics().get(0);
+        MetricsRecord b = new TrialDirectory(legacy).readMetrics().get(0);
+        // p = 5: 25 binary rows split 12/13, 125 ternary rows split 62/63
+        assertThat(a.trainLoss()).isCloseTo((12 * a.trainBinaryLoss() + 62 * a.trainTernaryLoss()) / 74,
+                org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(a.valAccuracy()).isCloseTo((13 * a.valBinaryAccuracy() + 63 * a.valTernaryAccuracy()) / 76,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(b.trainTernaryLoss()).isCloseTo(a.trainTernaryLoss(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(b.trainBinaryLoss()).isNotCloseTo(a.trainBinaryLoss(), org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(Json.read(plain.resolve("summary.json"), Map.class)).containsKeys("binary_L_train",
+                "ternary_t_f_A_val");
+    }
+
+    @Test
+    void evaluationInSmallChunksEqualsOneBatch() {
+        TrialConfig config = DjlTrials.small(ModelKind.GPT, Map.of());
+        PreparedTrial trial = PreparedTrial.prepare(config);
+        try (var session = backend.newTrainSession(trial.model(), trial.initialWeights(), config.trainSpec())) {
+            var whole = new Evaluator(4096, config.maskRule(), false).evaluate(session, trial.dataset().validation());
+            var chunked = new Evaluator(7, config.maskRule(), false).evaluate(session, trial.dataset().validation());
+            assertThat(chunked.loss()).isCloseTo(whole.loss(), org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(chunked.accuracy()).isEqualTo(whole.accuracy());
+        }
+    }
+
     private static List<MetricsRecord> withoutTimes(List<MetricsRecord> records) {
         return records.stream().map(r -> r.withElapsedS(0)).toList();
     }

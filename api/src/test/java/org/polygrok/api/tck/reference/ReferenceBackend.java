@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.polygrok.api.Backend;
+import org.polygrok.api.Capability;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.ScalarFunction;
@@ -24,9 +25,9 @@ import org.polygrok.api.train.TrainSpec;
 public final class ReferenceBackend implements Backend {
     static final double FINITE_DIFFERENCE_STEP = 1e-5;
 
-    private final Set<org.polygrok.api.Capability> capabilities;
+    private final Set<Capability> capabilities;
 
-    ReferenceBackend(Set<org.polygrok.api.Capability> capabilities) {
+    ReferenceBackend(Set<Capability> capabilities) {
         this.capabilities = Set.copyOf(capabilities);
     }
 
@@ -41,7 +42,7 @@ public final class ReferenceBackend implements Backend {
     }
 
     @Override
-    public Set<org.polygrok.api.Capability> capabilities() {
+    public Set<Capability> capabilities() {
         return capabilities;
     }
 

@@ -15,7 +15,8 @@ public final class ReferenceTensor implements Tensor {
     private final long[] shape;
     private final double[] values;
 
-    public ReferenceTensor(DType dtype, double[] values, long... shape) {
+    /** Takes ownership of {@code values} (callers in this package never modify them afterwards). */
+    ReferenceTensor(DType dtype, double[] values, long... shape) {
         if (values.length != Shapes.size(shape)) {
             throw new IllegalArgumentException(values.length + " values do not fill shape " + Arrays.toString(shape));
         }
