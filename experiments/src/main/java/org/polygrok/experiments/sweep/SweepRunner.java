@@ -134,7 +134,7 @@ public final class SweepRunner {
                 summary = SummaryFiles.write(plan);
             }
             progress.message(summary);
-            progress.message(ExperimentFigures.draw(plan.dir()));
+            progress.message(SweepFigures.draw(plan.dir()));
             return new Result(plan, outcomes, summary);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use " + plan.dir() + ": " + e.getMessage(), e);
