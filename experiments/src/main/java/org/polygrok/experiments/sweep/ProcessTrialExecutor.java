@@ -23,11 +23,15 @@ import org.polygrok.experiments.train.TrialDirectory;
  * Runs each trial in its own JVM ({@link TrialWorker}), with the class path and options of this one.
  * The process's error output and any stray output go to {@code <experiment>/logs/<trial-id>.log}; a
  * process that dies without recording how its trial ended gets its trial marked FAILED with the exit
- * code and its last error line — unless the sweep itself is stopping, which leaves the trial resumable.
+ * code and its last error line — unless the sweep itself is stopping, or the process was stopped by
+ * SIGINT or SIGTERM, which leave the trial resumable.
  */
 public final class ProcessTrialExecutor implements TrialExecutor {
     /** The logs' folder inside an experiment's folder. */
     public static final String LOGS = "logs";
+    /** Exit codes of a JVM stopped by SIGINT and SIGTERM. */
+    private static final int SIGINT_EXIT = 130;
+    private static final int SIGTERM_EXIT = 143;
 
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
@@ -91,6 +95,10 @@ public final class ProcessTrialExecutor implements TrialExecutor {
         }
         if (stopping) {
             throw new InterruptedException("the sweep is stopping");
+        }
+        if (exitCode == SIGINT_EXIT || exitCode == SIGTERM_EXIT) {
+            // stopped by a signal (e.g. Ctrl-C reaches the whole process group): resumable, not failed
+            return new TrialOutcome(trial, recorded != null ? recorded : RunStatus.running(0));
         }
         String reason = "the trial process ended with exit code " + exitCode + lastError(log);
         RunStatus failed = RunStatus.failed(recorded == null ? 0 : recorded.step(), reason);

@@ -65,7 +65,7 @@ public final class SweepLogLines implements SweepProgress {
         RunStatus s = outcome.status();
         meter.ended(outcome.trial().id(), outcome.trial().effectiveSteps(), outcome.done());
         print("%s: %s at step %d%s  [%d/%d trials ended, %d failed; %d%% of steps; about %s left]",
-                outcome.trial().id(), s.status(), s.step(), s.reason() == null ? "" : " (" + s.reason() + ")",
+                outcome.trial().id(), outcome.label(), s.step(), s.reason() == null ? "" : " (" + s.reason() + ")",
                 meter.ended(), meter.totalTrials(), meter.failed(),
                 meter.totalSteps() == 0 ? 100 : 100 * meter.stepsDone() / meter.totalSteps(),
                 SweepMeter.format(meter.eta()));

@@ -102,7 +102,8 @@ public final class SweepProgressBars implements SweepProgress {
             sweepBar.setExtraMessage(trials());
         }
         if (!outcome.done()) {
-            message(outcome.trial().id() + " FAILED at step " + outcome.status().step() + ": " + outcome.status().reason());
+            message(outcome.trial().id() + " " + outcome.label() + " at step " + outcome.status().step()
+                    + (outcome.status().reason() == null ? "" : ": " + outcome.status().reason()));
         }
     }
 
