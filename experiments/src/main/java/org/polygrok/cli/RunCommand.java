@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
             if (all && e.models().stream().noneMatch(kinds::contains)) {
                 continue; // e.g. regularization (LSTM only) in 'all --models gpt'
             }
-            requests.add(new SweepRequest(e, s, backendNames, kinds, seeds, changes(e), parallel, retryFailed, out));
+            requests.add(new SweepRequest(e, s, backendNames, kinds, seeds, changes(e, all), parallel, retryFailed, out));
         }
         return console.run(spec.commandLine(), requests, verbose);
     }
@@ -110,12 +110,16 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> changes(Experiment e) {
+    /** The --set changes for {@code e}; under 'all', a key that {@code e} sweeps is left to its sweep. */
+    private Map<String, Object> changes(Experiment e, boolean all) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (set != null) {
             for (String pair : set) {
-                Map.Entry<String, Object> kv = ConfigChanges.parse(pair, e.sweep());
-                out.put(kv.getKey(), kv.getValue());
+                Map.Entry<String, Object> kv = ConfigChanges.parse(pair, all ? List.of() : e.sweep());
+                String bare = kv.getKey().substring(kv.getKey().indexOf('.') + 1);
+                if (!(all && e.sweep().contains(bare))) {
+                    out.put(kv.getKey(), kv.getValue());
+                }
             }
         }
         return out;

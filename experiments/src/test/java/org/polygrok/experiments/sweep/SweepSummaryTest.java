@@ -130,4 +130,20 @@ class SweepSummaryTest {
         String md = SummaryFiles.write(sanity);
         assertThat(md).contains("|  | LSTM | GPT |", "| L_train | ", "| t_f(A_val) | 100 | 100 |", "| Δt(A) | 90 | 90 |");
     }
+
+    @Test
+    void severalBackendsGetASideBySideTable() {
+        SweepPlan sanity = SweepPlanner.plan(new SweepRequest(Experiment.SANITY, Scale.QUICK, List.of("djl", "tf"),
+                List.of(ModelKind.LSTM, ModelKind.GPT), List.of(42L), Map.of(), 1, false, tmp), "polygrok run sanity");
+        sanity.trials().forEach(t -> done(t, 1.0, t.config().backend().equals("tf") ? 0.5 : 1.0, 100, 1500));
+        String md = SummaryFiles.write(sanity);
+        assertThat(md).contains("## Backend djl", "## Backend tf", "## Backends side by side",
+                "|  | LSTM djl | LSTM tf | GPT djl | GPT tf |", "| A_val | **1.000** | 0.500 | **1.000** | 0.500 |");
+
+        SweepPlan scaling = SweepPlanner.plan(new SweepRequest(Experiment.DATA_SCALING, Scale.QUICK, List.of("djl", "tf"),
+                List.of(ModelKind.GPT), List.of(42L), Map.of(), 1, false, tmp), "polygrok run data-scaling");
+        scaling.trials().forEach(t -> done(t, 1.0, 0.75, 100, 1500));
+        assertThat(SummaryFiles.write(scaling)).contains("| r_train | L_val djl | L_val tf | A_val djl | A_val tf | "
+                + "t_f(A_val) djl | t_f(A_val) tf |", "| 0.3 | ");
+    }
 }
