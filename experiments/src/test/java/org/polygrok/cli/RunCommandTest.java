@@ -140,6 +140,26 @@ class RunCommandTest {
     }
 
     @Test
+    void aTrialDoneInAnotherExperimentIsCopiedNotTrainedAgain() throws Exception {
+        Path out = tmp.resolve("reuse");
+        CliResult sanity = CliResult.run(TinySweeps.run("sanity", out, 20, "--scale=quick", "--models=lstm", "--seeds=42"));
+        assertThat(sanity.code()).as(sanity.err()).isZero();
+        Path original = trials(out.resolve("sanity")).get(0);
+
+        CliResult scaling = CliResult.run(TinySweeps.run("data-scaling", out, 20, "--scale=quick", "--models=lstm",
+                "--seeds=42"));
+        assertThat(scaling.code()).as(scaling.err()).isZero();
+        assertThat(scaling.out()).contains("data-scaling: 1 trials were already DONE in other experiments",
+                "3 trials, 2 to run (40 steps), 1 done");
+        String hash = original.getFileName().toString().substring(original.getFileName().toString().lastIndexOf('-'));
+        Path copy = out.resolve("data-scaling/trials").resolve("lstm-djl-s42-r0.5" + hash); // same hash, own name
+        assertThat(Files.readString(copy.resolve("metrics.jsonl"))).isEqualTo(Files.readString(original.resolve("metrics.jsonl")));
+        assertThat(Json.read(copy.resolve("config.json"), Map.class)).containsEntry("experiment", "data-scaling")
+                .containsEntry("setting", Map.of("r_train", 0.5)).containsEntry("r_train", 0.5);
+        assertThat(out.resolve("data-scaling/logs").resolve(copy.getFileName() + ".log")).doesNotExist();
+    }
+
+    @Test
     void badRequestsAreRejectedWithExitCodeTwoAndWriteNothing() throws Exception {
         Path out = tmp.resolve("bad");
         CliResult unknown = CliResult.run("run", "nosuch", "--out=" + out);

@@ -16,7 +16,7 @@ import org.polygrok.experiments.train.TrialConfig;
 /**
  * Turns a {@link SweepRequest} into its trials, checking every trial's settings before anything is
  * written. Q8 (attention) plans one GPT trial per backend — the sanity GPT of seed 42 (or of the first
- * seed) — and reuses the sanity experiment's finished trial when the same folder holds one.
+ * seed) — and uses a finished twin of it (sanity's) in place when the results folder holds one.
  */
 public final class SweepPlanner {
     /** The trials' folder inside an experiment's folder. */
@@ -75,13 +75,15 @@ public final class SweepPlanner {
         }
         String id = TrialId.of(config);
         Path dir = request.experimentDir().resolve(TRIALS).resolve(id);
-        if (request.experiment() == Experiment.ATTENTION) {
-            Path sanity = request.out().resolve(Experiment.SANITY.label()).resolve(TRIALS).resolve(id);
-            if (TrialState.of(new org.polygrok.experiments.train.TrialDirectory(sanity)) == TrialState.DONE) {
-                dir = sanity;
+        SweepTrial trial = new SweepTrial(id, config, setting, dir, prepared.plan().effectiveSteps());
+        if (request.experiment() == Experiment.ATTENTION && trial.state() != TrialState.DONE) {
+            // Q8 only reads the GPT's weights: use a finished twin (sanity's) where it is
+            Path twin = TrialReuse.findDoneTwin(trial, request.out()).orElse(null);
+            if (twin != null) {
+                trial = new SweepTrial(twin.getFileName().toString(), config, setting, twin, trial.effectiveSteps());
             }
         }
-        return new SweepTrial(id, config, setting, dir, prepared.plan().effectiveSteps());
+        return trial;
     }
 
     private static void requireDistinct(List<SweepTrial> trials) {

@@ -20,7 +20,8 @@ import org.polygrok.experiments.train.TrainingProgress;
 /**
  * Runs experiments as resumable sweeps. Every request is planned and checked first, and every
  * {@code experiment.json} written, before any trial starts; then each experiment in turn: DONE
- * trials are kept, interrupted ones continue from their checkpoint, FAILED ones are rerun from scratch
+ * trials are kept (and trials DONE in a sibling experiment are copied in), interrupted ones continue
+ * from their checkpoint, FAILED ones are rerun from scratch
  * only when asked, the rest run {@code parallel} at a time (each with its share of the cores), a failed
  * trial never stops the others, and at the end the summaries (or Q8's attention maps) and figures are
  * written.
@@ -109,7 +110,11 @@ public final class SweepRunner {
             List<SweepTrial> toRun = new ArrayList<>();
             int done = 0;
             int failedKept = 0;
+            int reused = 0;
             for (SweepTrial t : plan.trials()) {
+                if (t.state() == TrialState.NEW && TrialReuse.copyFromSibling(t, plan.request().out())) {
+                    reused++;
+                }
                 switch (t.state()) {
                     case DONE -> done++;
                     case FAILED -> {
@@ -122,6 +127,10 @@ public final class SweepRunner {
                     }
                     case NEW, INTERRUPTED -> toRun.add(t);
                 }
+            }
+            if (reused > 0) {
+                progress.message(plan.record().experiment() + ": " + reused + " trials were already DONE in other "
+                        + "experiments of " + plan.request().out() + " and were copied, not trained again");
             }
             long steps = toRun.stream().mapToLong(SweepTrial::effectiveSteps).sum();
             progress.experimentStarted(plan, toRun.size(), done, failedKept, steps);
