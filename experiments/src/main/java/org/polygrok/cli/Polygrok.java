@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             BackendsCommand.class,
             DatasetCommand.class,
             TrainCommand.class,
+            CrosscheckCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Polygrok implements Runnable {
