@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             TrainCommand.class,
             CrosscheckCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Polygrok implements Runnable {
