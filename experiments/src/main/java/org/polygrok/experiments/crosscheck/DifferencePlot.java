@@ -41,6 +41,8 @@ public final class DifferencePlot {
         chart.setXAxisTitle("Training step");
         chart.setYAxisTitle("|loss - loss(" + a.reference().backend() + ")|  (0 drawn at 1e-10)");
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(true);
+        chart.getStyler().setXAxisDecimalPattern("#");
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
