@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "crosscheck", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train the same model from the same initial weights on the same batches on several backends "
                 + "and compare every step's training loss, the step-0 losses and the final weights with the first "
-                + "backend. Writes DIR/crosscheck.json and DIR/crosscheck.png; exit 0 when all agree within the "
+                + "backend. Writes DIR/crosscheck.json and DIR/crosscheck.png (and .svg); exit 0 when all agree within the "
                 + "tolerances, 1 when not.")
 final class CrosscheckCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "lstm|gpt", defaultValue = "lstm", description = "Model (default: ${DEFAULT-VALUE}).")

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             BackendsCommand.class,
             DatasetCommand.class,
             TrainCommand.class,
+            PlotCommand.class,
+            ReportCommand.class,
             CrosscheckCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

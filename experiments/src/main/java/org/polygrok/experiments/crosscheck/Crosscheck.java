@@ -14,11 +14,14 @@ import org.polygrok.experiments.train.TrialConfig;
 
 /**
  * Trains one trial — same initial weights, same batches — on several backends in turn and compares them
- * with the first ({@link Agreement}); writes {@value #JSON} and {@value #PLOT} into an output folder.
+ * with the first ({@link Agreement}); writes {@value #JSON}, {@value #PLOT} and {@value #PLOT_SVG} into an
+ * output folder.
  */
 public final class Crosscheck {
     public static final String JSON = "crosscheck.json";
     public static final String PLOT = "crosscheck.png";
+    /** The same figure as a vector graphic. */
+    public static final String PLOT_SVG = "crosscheck.svg";
 
     private Crosscheck() {
     }
@@ -57,9 +60,9 @@ public final class Crosscheck {
         return Agreement.of(runs, tolerances);
     }
 
-    /** Writes {@value #JSON} and {@value #PLOT} into {@code out} (created if needed). */
+    /** Writes {@value #JSON}, {@value #PLOT} and {@value #PLOT_SVG} into {@code out} (created if needed). */
     public static void write(Path out, TrialConfig config, Agreement agreement) {
         Json.write(out.resolve(JSON), CrosscheckReport.toJson(config, agreement));
-        DifferencePlot.writePng(agreement, config.model(), out.resolve(PLOT));
+        DifferencePlot.write(agreement, config.model(), out, PLOT.replace(".png", ""));
     }
 }

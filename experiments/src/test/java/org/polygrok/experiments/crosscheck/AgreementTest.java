@@ -98,6 +98,7 @@ class AgreementTest {
         assertThat(((Map<?, ?>) json.get("config")).get("model")).isEqualTo("gpt");
         byte[] png = Files.readAllBytes(tmp.resolve(Crosscheck.PLOT));
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(Files.readString(tmp.resolve(Crosscheck.PLOT_SVG))).contains("<svg");
         assertThat(CrosscheckReport.summary(a)).contains("DISAGREE").contains("step 2");
     }
 }

@@ -1,0 +1,180 @@
+package org.polygrok.plotting.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.polygrok.plotting.figures.Labels;
+import org.polygrok.plotting.results.Experiment;
+import org.polygrok.plotting.results.Stat;
+import org.polygrok.plotting.results.SummaryRow;
+
+/**
+ * The summary tables of one experiment, one per backend, side by side. Without a swept setting (Q1, Q4):
+ * metrics as rows, models as columns, as the seed report's Table 1. With one: a table per model, settings
+ * (and α) as rows, metrics as columns. Best values bold; values that differ between backends by more
+ * than the seed std marked.
+ */
+final class SummaryTables {
+
+    private static final List<String> ORDER = List.of("L_train", "L_val", "A_train", "A_val", "t_f_L_train",
+            "t_f_L_val", "t_f_A_train", "t_f_A_val", "delta_t_L", "delta_t_A", "param_norm");
+
+    private SummaryTables() {
+    }
+
+    static String of(Experiment e) {
+        List<SummaryRow> rows = e.summary();
+        if (rows.isEmpty()) {
+            return "<p class=\"note\">No summary.json yet.</p>\n";
+        }
+        BackendDiffs diffs = new BackendDiffs(rows);
+        boolean swept = rows.stream().anyMatch(r -> !r.setting().isEmpty() || r.hasAlpha());
+        StringBuilder b = new StringBuilder();
+        if (!swept) {
+            b.append("<div class=\"side-by-side\">\n");
+            for (String backend : e.backends()) {
+                List<SummaryRow> mine = rows.stream().filter(r -> r.backend().equals(backend)).toList();
+                if (!mine.isEmpty()) {
+                    b.append(metricsAsRows(backend, e.models(), mine, diffs));
+                }
+            }
+            b.append("</div>\n");
+        } else {
+            for (String model : e.models()) {
+                b.append("<h4>").append(Html.esc(Labels.model(model))).append("</h4>\n<div class=\"side-by-side\">\n");
+                for (String backend : e.backends()) {
+                    List<SummaryRow> mine = rows.stream()
+                            .filter(r -> r.backend().equals(backend) && r.model().equals(model)).toList();
+                    if (!mine.isEmpty()) {
+                        b.append(settingsAsRows(backend, e.spec().sweep(), mine, diffs));
+                    }
+                }
+                b.append("</div>\n");
+            }
+        }
+        if (b.indexOf("class=\"differs\"") >= 0) {
+            b.append("<p class=\"note\"><sup class=\"differs\">≠</sup> differs from another backend by more than "
+                    + "the seed-to-seed std (hover for the values).</p>\n");
+        }
+        return b.toString();
+    }
+
+    /** Seed report layout: a row per metric, a column per model. */
+    private static String metricsAsRows(String backend, List<String> models, List<SummaryRow> rows, BackendDiffs diffs) {
+        List<SummaryRow> columns = new ArrayList<>();
+        for (String m : models) {
+            rows.stream().filter(r -> r.model().equals(m)).findFirst().ifPresent(columns::add);
+        }
+        StringBuilder b = new StringBuilder("<div class=\"scroll\"><table>\n<caption>backend ")
+                .append(Html.esc(backend)).append("</caption>\n<tr><th class=\"key\">metric</th>");
+        columns.forEach(c -> b.append("<th>").append(Html.esc(Labels.model(c.model()))).append("</th>"));
+        b.append("</tr>\n");
+        for (String metric : metricNames(rows)) {
+            b.append("<tr><th class=\"key\">").append(Html.esc(Labels.metric(metric))).append("</th>");
+            double best = bestOf(metric, columns);
+            columns.forEach(c -> b.append(cell(c, metric, best, diffs)));
+            b.append("</tr>\n");
+        }
+        return b.append("</table></div>\n").toString();
+    }
+
+    /** A row per setting (and α), a column per metric. */
+    private static String settingsAsRows(String backend, List<String> sweep, List<SummaryRow> rows, BackendDiffs diffs) {
+        List<SummaryRow> sorted = rows.stream().sorted(Comparator.comparing((SummaryRow r) -> sortKey(r, sweep))
+                .thenComparingDouble(SummaryRow::alpha)).toList();
+        boolean alpha = sorted.stream().anyMatch(SummaryRow::hasAlpha);
+        boolean params = sorted.stream().map(SummaryRow::numParams).distinct().count() > 1;
+        List<String> metrics = metricNames(sorted);
+        StringBuilder b = new StringBuilder("<div class=\"scroll\"><table>\n<caption>backend ")
+                .append(Html.esc(backend)).append("</caption>\n<tr>");
+        sweep.forEach(k -> b.append("<th>").append(Html.esc(Labels.setting(k))).append("</th>"));
+        if (alpha) {
+            b.append("<th>α</th>");
+        }
+        if (params) {
+            b.append("<th>P</th>");
+        }
+        b.append("<th>seeds</th>");
+        metrics.forEach(m -> b.append("<th>").append(Html.esc(Labels.metric(m))).append("</th>"));
+        b.append("</tr>\n");
+        for (SummaryRow r : sorted) {
+            b.append("<tr>");
+            sweep.forEach(k -> b.append("<td>").append(Html.esc(r.setting().has(k) ? r.setting().values().get(k) : "–"))
+                    .append("</td>"));
+            if (alpha) {
+                b.append("<td>").append(r.hasAlpha() ? Html.esc(r.alpha()) : "–").append("</td>");
+            }
+            if (params) {
+                b.append("<td>").append(String.format("%,d", r.numParams())).append("</td>");
+            }
+            b.append(seedsCell(r));
+            for (String m : metrics) {
+                b.append(cell(r, m, bestOf(m, sameAlpha(sorted, r)), diffs));
+            }
+            b.append("</tr>\n");
+        }
+        return b.append("</table></div>\n").toString();
+    }
+
+    /** Rows compared for bold: those with the same α (each α is its own budget). */
+    private static List<SummaryRow> sameAlpha(List<SummaryRow> rows, SummaryRow r) {
+        return rows.stream().filter(o -> Double.compare(o.alpha(), r.alpha()) == 0).toList();
+    }
+
+    private static String seedsCell(SummaryRow r) {
+        String seeds = r.seeds().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        if (r.failed().isEmpty()) {
+            return "<td>" + Html.esc(seeds) + "</td>";
+        }
+        return "<td class=\"failed\" title=\"failed: " + Html.esc(String.join(", ", r.failed())) + "\">"
+                + Html.esc(seeds) + " (" + r.failed().size() + " failed)</td>";
+    }
+
+    private static String cell(SummaryRow r, String metric, double best, BackendDiffs diffs) {
+        Stat s = r.metric(metric);
+        String text = Html.esc(CellFormat.format(metric, s));
+        if (s.known() && CellFormat.best(metric) != CellFormat.Best.NONE && CellFormat.displayed(metric, s) == best) {
+            text = "<b>" + text + "</b>";
+        }
+        Optional<String> differs = diffs.differs(r, metric);
+        if (differs.isPresent()) {
+            return "<td class=\"differs\" title=\"" + Html.esc(differs.get()) + "\">" + text
+                    + "<sup class=\"differs\">≠</sup></td>";
+        }
+        return "<td>" + text + "</td>";
+    }
+
+    /** The best displayed mean among {@code rows} for the metric, NaN if none. */
+    private static double bestOf(String metric, List<SummaryRow> rows) {
+        var values = rows.stream().map(r -> r.metric(metric)).filter(Stat::known)
+                .mapToDouble(s -> CellFormat.displayed(metric, s));
+        return switch (CellFormat.best(metric)) {
+            case MIN -> values.min().orElse(Double.NaN);
+            case MAX -> values.max().orElse(Double.NaN);
+            case NONE -> Double.NaN;
+        };
+    }
+
+    /** Known metrics in protocol order, then binary_/ternary_ ones in the same order, then any others. */
+    static List<String> metricNames(List<SummaryRow> rows) {
+        Set<String> present = new LinkedHashSet<>();
+        rows.forEach(r -> present.addAll(r.metrics().keySet()));
+        List<String> out = new ArrayList<>();
+        for (String prefix : List.of("", "binary_", "ternary_")) {
+            ORDER.stream().map(m -> prefix + m).filter(present::contains).forEach(out::add);
+        }
+        present.stream().filter(m -> !out.contains(m)).forEach(out::add);
+        return out;
+    }
+
+    private static String sortKey(SummaryRow r, List<String> sweep) {
+        Function<String, String> v = k -> r.setting().has(k) && r.setting().values().get(k) instanceof Number n
+                ? String.format("%020.6f", n.doubleValue()) : String.valueOf(r.setting().values().get(k));
+        return sweep.stream().map(v).collect(Collectors.joining("|"));
+    }
+}
