@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             ResumeCommand.class,
             PlotCommand.class,
             ReportCommand.class,
+            CrosscheckCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Polygrok implements Runnable {
