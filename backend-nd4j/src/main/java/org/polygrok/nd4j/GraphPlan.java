@@ -62,6 +62,8 @@ final class GraphPlan implements AutoCloseable {
     private final List<Step> steps = new ArrayList<>();
     private final List<INDArray> owned = new ArrayList<>();
     private final Map<String, INDArray> outputs = new LinkedHashMap<>();
+    /** Variables sharing one buffer (pass-through ops, reshape views): never handed to another op. */
+    private final Set<String> aliases = new HashSet<>();
 
     /**
      * Compiles and runs once.
@@ -170,9 +172,6 @@ final class GraphPlan implements AutoCloseable {
         SDVariable v = sd.getVariable(name);
         return v.getVariableType() == VariableType.ARRAY && !aliases.contains(name);
     }
-
-    /** Outputs of pass-through ops share their input's array and are never freed separately. */
-    private final Set<String> aliases = new HashSet<>();
 
     /** Binds one op's inputs, allocates its outputs, and runs it once (later ops' shapes may depend on its values). */
     private void bind(SameDiffOp sdOp, FreeList free) {

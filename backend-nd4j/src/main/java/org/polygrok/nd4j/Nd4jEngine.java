@@ -22,7 +22,12 @@ final class Nd4jEngine {
                 quietLogging();
             }
             NativeEnvironment.applyDefaults();
-            Nd4j.getBackend(); // loads the natives
+            try {
+                Nd4j.getBackend(); // loads the natives
+            } catch (Throwable e) {
+                throw new IllegalStateException("ND4J's native libraries did not load on " + Nd4jBackendProvider.platform()
+                        + ": " + e, e);
+            }
             started = true;
         }
         setThreads(options.effectiveThreads());

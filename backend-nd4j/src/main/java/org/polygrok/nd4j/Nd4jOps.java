@@ -1,6 +1,7 @@
 package org.polygrok.nd4j;
 
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -16,15 +17,20 @@ import org.polygrok.api.Tensor;
 import org.polygrok.api.nn.Parameter;
 
 /**
- * {@link Ops} that trace into one SameDiff graph. Shapes are tracked here, at trace time, so every
- * node's shape is known and bad arguments fail with a clear message before the graph runs.
+ * {@link Ops} that trace into one SameDiff graph. Shapes are tracked at trace time
+ * ({@link TracedShapes}), so every node's shape is known and bad arguments fail with a clear
+ * message before the graph runs.
  *
  * <p>Work-arounds for SameDiff 1.0.0-M2.1: {@link #gather} is a one-hot matrix product (Gather's
- * gradient is broken), {@link #logSoftmax} uses the axis-less op (the axis form throws).
+ * gradient is broken), {@link #logSoftmax} is built from max, exp, sum and log (the axis form
+ * throws, the axis-less one overflows), {@link #minimum} uses a constant mask (min's gradient is
+ * split on ties). Some choices only make SameDiff's backward pass cheaper; they compute the same
+ * values.
  */
 public final class Nd4jOps implements Ops {
     private final SameDiff sd;
     private final Map<Parameter, SDVariable> parameters;
+    private final Map<SDVariable, SDVariable> transposed = new IdentityHashMap<>();
 
     /** @param parameters the graph variable of every parameter the traced code may read */
     public Nd4jOps(SameDiff sd, Map<Parameter, SDVariable> parameters) {
@@ -162,16 +168,7 @@ public final class Nd4jOps implements Ops {
 
     @Override
     public Tensor matmul(Tensor a, Tensor b) {
-        long[] sa = t(a).shapeRef();
-        long[] sb = t(b).shapeRef();
-        int r = sa.length;
-        if (r < 2 || sb.length != r || sa[r - 1] != sb[r - 2]
-                || !Arrays.equals(Arrays.copyOf(sa, r - 2), Arrays.copyOf(sb, r - 2))) {
-            throw new IllegalArgumentException("matmul needs (..., m, k) x (..., k, n) with equal leading dims, got "
-                    + Arrays.toString(sa) + " x " + Arrays.toString(sb));
-        }
-        long[] out = sa.clone();
-        out[r - 1] = sb[r - 1];
+        long[] out = TracedShapes.matmul(t(a).shapeRef(), t(b).shapeRef());
         return wrap(sd.mmul(v(a), v(b)), out, DType.FLOAT32);
     }
 
@@ -179,30 +176,19 @@ public final class Nd4jOps implements Ops {
     public Tensor linear(Tensor x, Tensor weight, Tensor bias) {
         long[] sx = t(x).shapeRef();
         long[] sw = t(weight).shapeRef();
-        if (sx.length < 1 || sw.length != 2 || sx[sx.length - 1] != sw[1]) {
-            throw new IllegalArgumentException("linear needs x (..., in) and weight (out, in), got "
-                    + Arrays.toString(sx) + " and " + Arrays.toString(sw));
-        }
-        if (bias != null && !Arrays.equals(t(bias).shapeRef(), new long[] {sw[0]})) {
-            throw new IllegalArgumentException("linear bias must have shape (" + sw[0] + "), got "
-                    + Arrays.toString(t(bias).shapeRef()));
-        }
-        long in = sw[1];
-        long outFeatures = sw[0];
-        long rows = Shapes.size(sx) / Math.max(in, 1);
-        SDVariable flat = sx.length == 2 ? v(x) : sd.reshape(v(x), rows, in);   // (..., in) -> (N, in)
-        // an explicit transpose: M2.1's matmul backward with a transpose flag costs ~1.6x the CPU
-        SDVariable weightT = sd.permute(v(weight), 1, 0);                        // (out, in) -> (in, out)
+        long[] out = TracedShapes.linear(sx, sw, bias == null ? null : t(bias).shapeRef());
+        SDVariable flat = sx.length == 2 ? v(x) : sd.reshape(v(x), Shapes.size(sx) / sw[1], sw[1]); // (..., in) -> (N, in)
+        // an explicit transpose, once per weight and graph (the LSTM applies each weight at every
+        // step): M2.1's matmul backward with a transpose flag costs ~1.6x the CPU
+        SDVariable weightT = transposed.computeIfAbsent(v(weight), w -> sd.permute(w, 1, 0)); // (out, in) -> (in, out)
         SDVariable y = sd.mmul(flat, weightT);                                   // (N, in) x (in, out) -> (N, out)
         if (bias != null) {
             y = y.add(v(bias));
         }
-        long[] outShape = sx.clone();
-        outShape[outShape.length - 1] = outFeatures;
         if (sx.length != 2) {
-            y = sd.reshape(y, outShape);                                       // (N, out) -> (..., out)
+            y = sd.reshape(y, out);                                              // (N, out) -> (..., out)
         }
-        return wrap(y, outShape, DType.FLOAT32);
+        return wrap(y, out, DType.FLOAT32);
     }
 
     // ---------------------------------------------------------------- shape
@@ -215,65 +201,21 @@ public final class Nd4jOps implements Ops {
 
     @Override
     public Tensor transpose(Tensor x, int... axes) {
-        long[] in = t(x).shapeRef();
-        if (axes.length != in.length) {
-            throw new IllegalArgumentException("transpose of a rank-" + in.length + " tensor needs " + in.length
-                    + " axes, got " + Arrays.toString(axes));
-        }
-        int[] perm = new int[axes.length];
-        boolean[] seen = new boolean[axes.length];
-        long[] out = new long[axes.length];
-        for (int i = 0; i < axes.length; i++) {
-            perm[i] = Shapes.axis(axes[i], in.length);
-            if (seen[perm[i]]) {
-                throw new IllegalArgumentException("transpose axes " + Arrays.toString(axes) + " repeat an axis");
-            }
-            seen[perm[i]] = true;
-            out[i] = in[perm[i]];
-        }
-        return wrap(sd.permute(v(x), perm), out, x.dtype());
+        int[] perm = TracedShapes.permutation(t(x).shapeRef(), axes);
+        return wrap(sd.permute(v(x), perm), TracedShapes.permuted(t(x).shapeRef(), perm), x.dtype());
     }
 
     @Override
     public Tensor concat(List<Tensor> xs, int axis) {
-        if (xs.isEmpty()) {
-            throw new IllegalArgumentException("concat needs at least one tensor");
-        }
-        long[] first = t(xs.get(0)).shapeRef();
-        int ax = Shapes.axis(axis, first.length);
-        long[] out = first.clone();
-        out[ax] = 0;
-        for (Tensor x : xs) {
-            long[] s = t(x).shapeRef();
-            if (s.length != first.length || !sameExcept(s, first, ax)) {
-                throw new IllegalArgumentException("concat along axis " + axis + " needs equal other dims, got "
-                        + Arrays.toString(first) + " and " + Arrays.toString(s));
-            }
-            out[ax] += s[ax];
-        }
-        if (xs.size() == 1) {
-            return xs.get(0);
-        }
-        return wrap(sd.concat(ax, vars(xs)), out, xs.get(0).dtype());
+        int ax = Shapes.axis(axis, xs.isEmpty() ? 1 : xs.get(0).rank());
+        long[] out = TracedShapes.concat(shapes(xs), ax);
+        return xs.size() == 1 ? xs.get(0) : wrap(sd.concat(ax, vars(xs)), out, xs.get(0).dtype());
     }
 
     @Override
     public Tensor stack(List<Tensor> xs, int axis) {
-        if (xs.isEmpty()) {
-            throw new IllegalArgumentException("stack needs at least one tensor");
-        }
-        long[] first = t(xs.get(0)).shapeRef();
-        for (Tensor x : xs) {
-            if (!Arrays.equals(t(x).shapeRef(), first)) {
-                throw new IllegalArgumentException("stack needs equal shapes, got " + Arrays.toString(first)
-                        + " and " + Arrays.toString(t(x).shapeRef()));
-            }
-        }
-        int ax = Shapes.axis(axis, first.length + 1);
-        long[] out = new long[first.length + 1];
-        for (int i = 0, j = 0; i < out.length; i++) {
-            out[i] = i == ax ? xs.size() : first[j++];
-        }
+        int ax = Shapes.axis(axis, xs.isEmpty() ? 1 : xs.get(0).rank() + 1);
+        long[] out = TracedShapes.stack(shapes(xs), ax);
         return wrap(sd.stack(ax, vars(xs)), out, xs.get(0).dtype());
     }
 
@@ -281,18 +223,13 @@ public final class Nd4jOps implements Ops {
     public Tensor slice(Tensor x, int axis, long start, long end) {
         long[] in = t(x).shapeRef();
         int ax = Shapes.axis(axis, in.length);
-        if (start < 0 || end > in[ax] || start > end) {
-            throw new IllegalArgumentException("slice [" + start + ", " + end + ") is outside axis " + axis
-                    + " of length " + in[ax]);
-        }
+        long[] out = TracedShapes.slice(in, ax, start, end);
         int[] begin = new int[in.length];
         int[] size = new int[in.length];
         for (int i = 0; i < in.length; i++) {
             begin[i] = i == ax ? (int) start : 0;
-            size[i] = i == ax ? (int) (end - start) : (int) in[i];
+            size[i] = (int) out[i];
         }
-        long[] out = in.clone();
-        out[ax] = end - start;
         return wrap(sd.slice(v(x), begin, size), out, x.dtype());
     }
 
@@ -301,19 +238,19 @@ public final class Nd4jOps implements Ops {
     @Override
     public Tensor sum(Tensor x, int axis, boolean keepDims) {
         int ax = Shapes.axis(axis, x.rank());
-        return wrap(sd.sum(v(x), keepDims, ax), reduced(x, ax, keepDims), x.dtype());
+        return wrap(sd.sum(v(x), keepDims, ax), TracedShapes.reduced(t(x).shapeRef(), ax, keepDims), x.dtype());
     }
 
     @Override
     public Tensor mean(Tensor x, int axis, boolean keepDims) {
         int ax = Shapes.axis(axis, x.rank());
-        return wrap(sd.mean(v(x), keepDims, ax), reduced(x, ax, keepDims), x.dtype());
+        return wrap(sd.mean(v(x), keepDims, ax), TracedShapes.reduced(t(x).shapeRef(), ax, keepDims), x.dtype());
     }
 
     @Override
     public Tensor max(Tensor x, int axis, boolean keepDims) {
         int ax = Shapes.axis(axis, x.rank());
-        return wrap(sd.max(v(x), keepDims, ax), reduced(x, ax, keepDims), x.dtype());
+        return wrap(sd.max(v(x), keepDims, ax), TracedShapes.reduced(t(x).shapeRef(), ax, keepDims), x.dtype());
     }
 
     @Override
@@ -326,13 +263,13 @@ public final class Nd4jOps implements Ops {
 
     @Override
     public Tensor softmax(Tensor x) {
-        requireRank(x, 1, "softmax");
+        TracedShapes.requireRank(t(x).shapeRef(), 1, "softmax");
         return unary(x, sd.nn.softmax(v(x), x.rank() - 1));
     }
 
     @Override
     public Tensor logSoftmax(Tensor x) {
-        requireRank(x, 1, "logSoftmax");
+        TracedShapes.requireRank(t(x).shapeRef(), 1, "logSoftmax");
         // M2.1: logSoftmax(x, axis) throws, the axis-less op and LogSumExp overflow on large logits
         // (and LogSumExp's gradient is wrong): (x − c) − log Σ exp(x − c), c = max(x) held constant
         int last = x.rank() - 1;
@@ -353,8 +290,7 @@ public final class Nd4jOps implements Ops {
         long n = Shapes.size(idShape);
         SDVariable hot = sd.reshape(v(oneHot(ids, (int) st[0])), n, st[0]); // (..., V) -> (N, V)
         SDVariable rows = sd.mmul(hot, v(table));                           // (N, V) x (V, d) -> (N, d)
-        long[] out = Arrays.copyOf(idShape, idShape.length + 1);
-        out[idShape.length] = st[1];
+        long[] out = TracedShapes.appended(idShape, st[1]);
         return wrap(sd.reshape(rows, out), out, DType.FLOAT32);             // (N, d) -> (..., d)
     }
 
@@ -364,15 +300,13 @@ public final class Nd4jOps implements Ops {
             throw new IllegalArgumentException("oneHot needs INT32 ids and a positive depth, got " + ids.dtype()
                     + " and " + depth);
         }
-        long[] idShape = t(ids).shapeRef();
-        long[] out = Arrays.copyOf(idShape, idShape.length + 1);
-        out[idShape.length] = depth;
+        long[] out = TracedShapes.appended(t(ids).shapeRef(), depth);
         return wrap(sd.oneHot(v(ids), depth, -1, 1.0, 0.0, DataType.FLOAT), out, DType.FLOAT32);
     }
 
     @Override
     public Tensor argMax(Tensor x) {
-        requireRank(x, 1, "argMax");
+        TracedShapes.requireRank(t(x).shapeRef(), 1, "argMax");
         long[] in = t(x).shapeRef();
         SDVariable index = sd.castTo(sd.argmax(v(x), false, in.length - 1), DataType.INT);
         return wrap(index, Arrays.copyOf(in, in.length - 1), DType.INT32);
@@ -380,9 +314,6 @@ public final class Nd4jOps implements Ops {
 
     @Override
     public Tensor equal(Tensor a, Tensor b) {
-        if (a.dtype() != b.dtype()) {
-            throw new IllegalArgumentException("equal needs inputs of one dtype, got " + a.dtype() + " and " + b.dtype());
-        }
         long[] shape = broadcastShape(a, b, "equal");
         return wrap(sd.castTo(sd.eq(v(a), v(b)), DataType.FLOAT), shape, DType.FLOAT32);
     }
@@ -434,44 +365,10 @@ public final class Nd4jOps implements Ops {
     }
 
     private static long[] broadcastShape(Tensor a, Tensor b, String op) {
-        if (a.dtype() != b.dtype()) {
-            throw new IllegalArgumentException(op + " needs operands of one dtype, got " + a.dtype() + " and " + b.dtype());
-        }
-        try {
-            return Shapes.broadcast(t(a).shapeRef(), t(b).shapeRef());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
-        }
+        return TracedShapes.broadcast(op, a.dtype(), t(a).shapeRef(), b.dtype(), t(b).shapeRef());
     }
 
-    private static long[] reduced(Tensor x, int axis, boolean keepDims) {
-        long[] in = t(x).shapeRef();
-        if (keepDims) {
-            long[] out = in.clone();
-            out[axis] = 1;
-            return out;
-        }
-        long[] out = new long[in.length - 1];
-        for (int i = 0, j = 0; i < in.length; i++) {
-            if (i != axis) {
-                out[j++] = in[i];
-            }
-        }
-        return out;
-    }
-
-    private static boolean sameExcept(long[] a, long[] b, int axis) {
-        for (int i = 0; i < a.length; i++) {
-            if (i != axis && a[i] != b[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void requireRank(Tensor x, int min, String op) {
-        if (x.rank() < min) {
-            throw new IllegalArgumentException(op + " needs a tensor of rank >= " + min + ", got a scalar");
-        }
+    private static List<long[]> shapes(List<Tensor> xs) {
+        return xs.stream().map(x -> t(x).shapeRef()).toList();
     }
 }
