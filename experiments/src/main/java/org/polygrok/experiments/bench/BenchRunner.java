@@ -60,7 +60,8 @@ public final class BenchRunner {
         try {
             return Json.mapper().readValue(o.payload().get(), BenchRow.class);
         } catch (IOException e) {
-            throw new IllegalStateException("the benchmark of " + backend + " printed malformed JSON: " + e.getMessage(), e);
+            throw new IllegalStateException("the benchmark of " + backend + " printed malformed JSON: "
+                    + e.getMessage(), e);
         }
     }
 
