@@ -123,7 +123,7 @@ final class CrosscheckCommand implements Callable<Integer> {
         DatasetSpec d = data.spec();
         return new TrialConfig(model, null, null, null, d.seed(), d.p(), d.operator().symbol(), d.orders(), d.rTrain(),
                 trainBatchSize, evalBatchSize, layers, dim, heads, multiplier, 0.0, optimizer, lr, weightDecay, 1.0,
-                steps, 0, 0, Math.max(1, steps), "crosscheck", Map.of(), engine.backendOptions().effectiveThreads(), d.split().label(),
-                legacyMask, initWeights == null ? null : initWeights.toString(), null, null);
+                steps, 0, 0, Math.max(1, steps), "crosscheck", Map.of(), engine.backendOptions().effectiveThreads(),
+                d.split().label(), legacyMask, initWeights == null ? null : initWeights.toString(), null, null);
     }
 }

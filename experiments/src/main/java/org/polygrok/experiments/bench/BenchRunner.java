@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.polygrok.experiments.io.Json;
+import org.polygrok.experiments.sweep.JavaCommand;
 import org.polygrok.experiments.train.ModelKind;
 
 /**
@@ -51,8 +52,9 @@ public final class BenchRunner {
     static BenchRow measureInChild(String backend, BenchSettings s, Consumer<String> childOutput) {
         List<String> args = new ArrayList<>(List.of("--backend", backend));
         args.addAll(s.toArgs());
-        ChildProcesses.Outcome o = ChildProcesses.run(JvmCommand.forMain(BenchChild.class, args),
-                JvmCommand.engineEnvironment(), BenchChild.MARKER, childOutput);
+        List<String> command = JavaCommand.forMain(BenchChild.class, args.toArray(String[]::new));
+        ChildProcesses.Outcome o = ChildProcesses.run(command,
+                env -> JavaCommand.engineEnvironment(env, s.effectiveThreads()), BenchChild.MARKER, childOutput);
         if (o.exitCode() != 0 || o.payload().isEmpty()) {
             throw new IllegalStateException("the benchmark of " + backend + " " + s.model().label() + " failed ("
                     + o.describe() + ")");
@@ -60,7 +62,8 @@ public final class BenchRunner {
         try {
             return Json.mapper().readValue(o.payload().get(), BenchRow.class);
         } catch (IOException e) {
-            throw new IllegalStateException("the benchmark of " + backend + " printed malformed JSON: " + e.getMessage(), e);
+            throw new IllegalStateException("the benchmark of " + backend + " printed malformed JSON: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -30,9 +30,11 @@ final class ChildProcesses {
         }
     }
 
-    static Outcome run(List<String> command, Map<String, String> environment, String marker, Consumer<String> log) {
+    /** Runs {@code command} with this process's environment as changed by {@code environment}. */
+    static Outcome run(List<String> command, Consumer<Map<String, String>> environment, String marker,
+            Consumer<String> log) {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(environment);
+        environment.accept(pb.environment());
         Process process;
         try {
             process = pb.start();

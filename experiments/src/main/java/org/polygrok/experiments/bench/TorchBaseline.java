@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.polygrok.experiments.io.Json;
 
@@ -43,8 +42,8 @@ public final class TorchBaseline {
 
     /** Runs the script (with one OpenBLAS thread) and returns its row for {@code s.model()}. */
     public static BenchRow run(Path python, Path script, BenchSettings s, Consumer<String> log) {
-        ChildProcesses.Outcome o = ChildProcesses.run(command(python, script, s), Map.of("OPENBLAS_NUM_THREADS", "1"),
-                MARKER, log);
+        ChildProcesses.Outcome o = ChildProcesses.run(command(python, script, s),
+                env -> env.put("OPENBLAS_NUM_THREADS", "1"), MARKER, log);
         if (o.exitCode() != 0 || o.payload().isEmpty()) {
             throw new IllegalStateException("the PyTorch baseline " + script + " failed ("
                     + (o.payload().isEmpty() ? "no " + MARKER.strip() + " line, " : "") + o.describe() + ")");

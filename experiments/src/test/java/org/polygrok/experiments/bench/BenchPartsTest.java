@@ -81,7 +81,8 @@ class BenchPartsTest {
         BenchRunner.writeJson(file, List.of(tf));
         com.fasterxml.jackson.databind.JsonNode rows = Json.read(file, com.fasterxml.jackson.databind.JsonNode.class);
         assertThat(rows.isArray()).isTrue();
-        assertThat(rows.get(0).properties().stream().map(java.util.Map.Entry::getKey).toList()).contains("backend", "model", "step_ms_median", "step_ms_p10",
+        List<String> keys = rows.get(0).properties().stream().map(java.util.Map.Entry::getKey).toList();
+        assertThat(keys).contains("backend", "model", "step_ms_median", "step_ms_p10",
                 "step_ms_p90", "eval_ms_median", "peak_rss_mb", "threads", "os_threads");
         assertThat(rows.get(0).has("loss_step0")).isTrue();
     }
