@@ -16,8 +16,12 @@ import picocli.CommandLine.Command;
             BackendsCommand.class,
             DatasetCommand.class,
             TrainCommand.class,
+            RunCommand.class,
+            ResumeCommand.class,
             PlotCommand.class,
             ReportCommand.class,
+            CrosscheckCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Polygrok implements Runnable {
@@ -46,7 +50,7 @@ public final class Polygrok implements Runnable {
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Polygrok(),
-                new GuiceFactory(Guice.createInjector(new PolygrokModule())));
+                new GuiceFactory(Guice.createInjector(new PolygrokModule(), new org.polygrok.experiments.sweep.SweepModule())));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(new ErrorHandlers.BadParameters());

@@ -132,6 +132,11 @@ public record TrialConfig(String model, String backend, String engine, String po
         return out;
     }
 
+    /** The settings that decide what this trial computes: config.json without its environment fields, by key. */
+    public Map<String, Object> identity() {
+        return identity(this);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> identity(TrialConfig c) {
         Map<String, Object> m = new TreeMap<>(Json.mapper().convertValue(c, Map.class));

@@ -20,10 +20,17 @@ import org.polygrok.experiments.io.AtomicFiles;
  */
 public final class TrialLauncher {
     private final Clock clock;
+    private final long checkpointPeriod;
 
     @Inject
     public TrialLauncher(Clock clock) {
+        this(clock, TrialRunner.CHECKPOINT_PERIOD);
+    }
+
+    /** A launcher whose trials checkpoint every {@code checkpointPeriod} steps (and at the end). */
+    public TrialLauncher(Clock clock, long checkpointPeriod) {
         this.clock = clock;
+        this.checkpointPeriod = checkpointPeriod;
     }
 
     /** What {@link #check} found: the prepared trial, and whether the folder already holds it. */
@@ -92,7 +99,7 @@ public final class TrialLauncher {
             if (!dir.holdsTrial()) {
                 dir.writeConfig(recorded);
             }
-            return new TrialRunner(clock).run(trial, backend, dir, progress);
+            return new TrialRunner(clock, checkpointPeriod).run(trial, backend, dir, progress);
         }
     }
 }

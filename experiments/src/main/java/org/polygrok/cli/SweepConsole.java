@@ -1,0 +1,43 @@
+package org.polygrok.cli;
+
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.List;
+import org.polygrok.experiments.sweep.SweepLogLines;
+import org.polygrok.experiments.sweep.SweepProgress;
+import org.polygrok.experiments.sweep.SweepProgressBars;
+import org.polygrok.experiments.sweep.SweepRequest;
+import org.polygrok.experiments.sweep.SweepRunner;
+import picocli.CommandLine;
+
+/** Runs sweeps for {@code run} and {@code resume}: progress bars on a terminal, log lines otherwise; the exit code. */
+final class SweepConsole {
+    private final SweepRunner runner;
+
+    @Inject
+    SweepConsole(SweepRunner runner) {
+        this.runner = runner;
+    }
+
+    /** Runs the requests and returns 0 when every trial is DONE, else {@link Polygrok#FAILED}. */
+    int run(CommandLine cl, List<SweepRequest> requests, boolean verbose) {
+        PrintWriter out = cl.getOut();
+        String command = "polygrok " + String.join(" ", cl.getParseResult().originalArgs());
+        List<SweepRunner.Result> results;
+        try (SweepProgress progress = System.console() != null ? new SweepProgressBars(out)
+                : new SweepLogLines(out, verbose)) {
+            results = runner.run(requests, command.strip(), progress);
+        }
+        long failed = results.stream().mapToLong(SweepRunner.Result::failed).sum();
+        long trials = results.stream().mapToLong(r -> r.plan().trials().size()).sum();
+        if (failed > 0) {
+            cl.getErr().println("error: " + failed + " of " + trials + " trials did not finish (listed in each "
+                    + "summary.md); 'polygrok resume " + requests.get(0).out() + " --retry-failed' reruns the failed ones");
+            cl.getErr().flush();
+            return Polygrok.FAILED;
+        }
+        out.println("done: " + trials + " trials in " + requests.get(0).out());
+        out.flush();
+        return 0;
+    }
+}
