@@ -70,7 +70,7 @@ public final class Backends {
         List<BackendProvider> out = new ArrayList<>();
         for (String name : commaSeparated.split(",")) {
             BackendProvider p = select(name.trim(), null);
-            if (out.contains(p)) {
+            if (out.stream().anyMatch(q -> q.name().equals(p.name()))) { // providers() makes new instances
                 throw new UnknownBackendException("backend '" + p.name() + "' is listed twice");
             }
             out.add(p);

@@ -8,6 +8,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.Ops;
 import org.polygrok.api.Shapes;
@@ -35,10 +36,6 @@ public final class DjlOps implements Ops {
     /** Ops without parameters (for {@code run} and {@code valueAndGradients}). */
     public DjlOps(NDManager scope) {
         this(scope, p -> null);
-    }
-
-    public NDManager scope() {
-        return scope;
     }
 
     /** Wraps an array created outside these ops, moving it into this scope. */
@@ -152,7 +149,20 @@ public final class DjlOps implements Ops {
                     + Arrays.toString(sx) + ", " + Arrays.toString(sw)
                     + (bias == null ? "" : ", " + Arrays.toString(bias.shape())));
         }
-        return out(JniUtils.linear(pt(x), pt(weight), bias == null ? null : pt(bias)));
+        PtNDArray b = bias == null ? null : pt(bias);
+        if (sx.length <= 2) {
+            return out(JniUtils.linear(pt(x), pt(weight), b)); // torch's addmm, bias fused
+        }
+        // libtorch 2.7 runs a rank-3 linear as matmul + a separate bias pass; folding the leading
+        // dims first takes the fused addmm path
+        long[] folded = {Shapes.size(sx) / sx[sx.length - 1], sx[sx.length - 1]};
+        PtNDArray flat = JniUtils.reshape(pt(x), folded); // (..., in) -> (N, in)
+        flat.attach(scope);
+        PtNDArray y = JniUtils.linear(flat, pt(weight), b); // (N, out)
+        y.attach(scope);
+        long[] unfolded = sx.clone();
+        unfolded[sx.length - 1] = sw[0];
+        return out(JniUtils.reshape(y, unfolded)); // (N, out) -> (..., out)
     }
 
     // ---------------------------------------------------------------- shape
@@ -253,7 +263,7 @@ public final class DjlOps implements Ops {
 
     @Override
     public Tensor gather(Tensor table, Tensor ids) {
-        if (table.rank() != 2 || ids.dtype() != org.polygrok.api.DType.INT32) {
+        if (table.rank() != 2 || ids.dtype() != DType.INT32) {
             throw new IllegalArgumentException("gather needs a (V, d) table and INT32 ids, got "
                     + Arrays.toString(table.shape()) + " and " + ids.dtype());
         }
@@ -262,7 +272,7 @@ public final class DjlOps implements Ops {
 
     @Override
     public Tensor oneHot(Tensor ids, int depth) {
-        if (ids.dtype() != org.polygrok.api.DType.INT32 || depth < 1) {
+        if (ids.dtype() != DType.INT32 || depth < 1) {
             throw new IllegalArgumentException("oneHot needs INT32 ids and depth >= 1, got " + ids.dtype()
                     + " and " + depth);
         }

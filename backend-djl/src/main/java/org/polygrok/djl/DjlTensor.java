@@ -1,7 +1,6 @@
 package org.polygrok.djl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.Tensor;
@@ -46,10 +45,6 @@ public final class DjlTensor implements Tensor {
         }
         throw new IllegalArgumentException("the DJL backend got a tensor of another backend: "
                 + (t == null ? "null" : t.getClass().getName()));
-    }
-
-    static boolean isFloat(NDArray a) {
-        return a.getDataType() == DataType.FLOAT32;
     }
 
     @Override

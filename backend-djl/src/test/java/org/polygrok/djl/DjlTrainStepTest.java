@@ -133,6 +133,23 @@ class DjlTrainStepTest {
     }
 
     @Test
+    void aFailedStepLeavesTheSessionAndTheGradientCollectorUsable() {
+        TinyModel model = new TinyModel(VOCAB, 8);
+        Batch good = successorBatch(4);
+        int[] tokens = good.tokens().ints().clone();
+        tokens[0] = VOCAB + 5; // not a token id: the engine's embedding lookup fails
+        Batch bad = new Batch(HostArray.ofInts(tokens, 4, 4), good.targets(), good.rhsWeights());
+        try (TrainSession session = newSession(model)) {
+            Map<String, HostArray> before = session.weights();
+            assertThatThrownBy(() -> session.step(bad)).isInstanceOf(RuntimeException.class);
+            assertThat(session.stepsTaken()).isZero();
+            assertThat(session.weights()).isEqualTo(before);
+            assertThat(session.step(good)).isPositive();
+            assertThat(session.stepsTaken()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void badWeightsGetOneClearSentence() {
         TinyModel model = new TinyModel(VOCAB, 8);
         Map<String, HostArray> weights = new java.util.LinkedHashMap<>(model.initialWeights(1));

@@ -16,7 +16,12 @@ import picocli.CommandLine.Command;
             BackendsCommand.class,
             DatasetCommand.class,
             TrainCommand.class,
-            RunCommand.class, ResumeCommand.class,
+            RunCommand.class,
+            ResumeCommand.class,
+            PlotCommand.class,
+            ReportCommand.class,
+            CrosscheckCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Polygrok implements Runnable {

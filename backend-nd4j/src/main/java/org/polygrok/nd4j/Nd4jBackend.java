@@ -1,0 +1,205 @@
+package org.polygrok.nd4j;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.polygrok.api.Backend;
+import org.polygrok.api.BackendOptions;
+import org.polygrok.api.Capability;
+import org.polygrok.api.DType;
+import org.polygrok.api.HostArray;
+import org.polygrok.api.ScalarFunction;
+import org.polygrok.api.Shapes;
+import org.polygrok.api.Tensor;
+import org.polygrok.api.TensorFunction;
+import org.polygrok.api.ValueAndGradients;
+import org.polygrok.api.model.LanguageModel;
+import org.polygrok.api.train.TrainSession;
+import org.polygrok.api.train.TrainSpec;
+
+/** ND4J/SameDiff: every computation is traced into a SameDiff graph and differentiated by SameDiff. */
+public final class Nd4jBackend implements Backend {
+    private final BackendOptions options;
+    private final List<Nd4jTrainStep> sessions = new ArrayList<>();
+    private boolean closed;
+
+    Nd4jBackend(BackendOptions options) {
+        this.options = options;
+        Nd4jEngine.start(options);
+    }
+
+    @Override
+    public String name() {
+        return Nd4jBackendProvider.NAME;
+    }
+
+    @Override
+    public String engineDescription() {
+        return "ND4J/SameDiff " + Nd4jEngine.VERSION + " (CPU, OpenBLAS), " + Nd4jEngine.threads() + " threads";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.MODEL_INTERNALS, Capability.OPTIMIZER_STATE, Capability.THREAD_CONTROL);
+    }
+
+    @Override
+    public List<HostArray> run(TensorFunction function, List<HostArray> inputs) {
+        checkOpen();
+        SameDiff sd = SameDiff.create();
+        Map<String, INDArray> feed = new HashMap<>();
+        List<Tensor> tensors = placeholders(sd, inputs, feed);
+        List<Tensor> results = function.apply(new Nd4jOps(sd, Map.of()), tensors);
+        List<String> names = new ArrayList<>();
+        for (Tensor r : results) {
+            names.add(sd.identity(own(r, sd)).name());
+        }
+        try (GraphPlan plan = new GraphPlan(sd, feed, names)) {
+            List<HostArray> values = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                values.add(hostValue(plan.output(names.get(i)), results.get(i)));
+            }
+            return values;
+        }
+    }
+
+    @Override
+    public ValueAndGradients valueAndGradients(ScalarFunction function, List<HostArray> inputs) {
+        checkOpen();
+        SameDiff sd = SameDiff.create();
+        Map<String, INDArray> feed = new HashMap<>();
+        List<Tensor> tensors = new ArrayList<>();
+        List<String> differentiable = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            HostArray in = inputs.get(i);
+            if (in.dtype() == DType.FLOAT32) {
+                SDVariable var = sd.var("input_" + i, Nd4jArrays.toNd4j(in));
+                differentiable.add(var.name());
+                tensors.add(new Nd4jTensor(var, in.shape(), in.dtype()));
+            } else {
+                tensors.add(placeholder(sd, "input_" + i, in, feed));
+            }
+        }
+        Tensor value = function.apply(new Nd4jOps(sd, Map.of()), tensors);
+        if (Shapes.size(value.shape()) != 1 || value.dtype() != DType.FLOAT32) {
+            throw new IllegalArgumentException("valueAndGradients needs a FLOAT32 scalar result, got "
+                    + value.dtype() + " of shape " + Arrays.toString(value.shape()));
+        }
+        SDVariable loss = sd.reshape(own(value, sd), new long[0]); // (1...) -> ()
+        loss.markAsLoss();
+        SameDiff gradientGraph = Gradients.gradientGraph(sd);
+        List<String> outputs = new ArrayList<>(List.of(loss.name()));
+        List<String> gradientNames = new ArrayList<>();
+        for (String name : differentiable) {
+            SDVariable grad = sd.getVariable(name).getGradient(); // null: the value does not depend on it
+            gradientNames.add(grad == null ? null : grad.name());
+            if (grad != null) {
+                outputs.add(grad.name());
+            }
+        }
+        try (GraphPlan plan = new GraphPlan(gradientGraph, feed, outputs)) {
+            List<HostArray> grads = new ArrayList<>();
+            int next = 0;
+            for (HostArray in : inputs) {
+                if (in.dtype() != DType.FLOAT32) {
+                    grads.add(null);
+                    continue;
+                }
+                String g = gradientNames.get(next++);
+                grads.add(g == null ? HostArray.zeros(in.shape()) : withoutNegativeZeros(Nd4jArrays.toHost(plan.output(g))));
+            }
+            return new ValueAndGradients(plan.output(loss.name()).getFloat(0), grads);
+        }
+    }
+
+    @Override
+    public TrainSession newTrainSession(LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec) {
+        checkOpen();
+        Nd4jTrainStep session = new Nd4jTrainStep(model, initialWeights, spec, this::forget);
+        synchronized (sessions) {
+            sessions.add(session);
+        }
+        return session;
+    }
+
+    BackendOptions options() {
+        return options;
+    }
+
+    @Override
+    public void close() {
+        List<Nd4jTrainStep> open;
+        synchronized (sessions) {
+            open = new ArrayList<>(sessions);
+            closed = true;
+        }
+        open.forEach(Nd4jTrainStep::close);
+    }
+
+    private void forget(Nd4jTrainStep session) {
+        synchronized (sessions) {
+            sessions.remove(session);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the nd4j backend is closed");
+        }
+    }
+
+    private static List<Tensor> placeholders(SameDiff sd, List<HostArray> inputs, Map<String, INDArray> feed) {
+        List<Tensor> tensors = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            tensors.add(placeholder(sd, "input_" + i, inputs.get(i), feed));
+        }
+        return tensors;
+    }
+
+    private static Tensor placeholder(SameDiff sd, String name, HostArray value, Map<String, INDArray> feed) {
+        SDVariable ph = sd.placeHolder(name, Nd4jArrays.dataType(value.dtype()), value.shape());
+        feed.put(name, Nd4jArrays.toNd4j(value));
+        return new Nd4jTensor(ph, value.shape(), value.dtype());
+    }
+
+    private static SDVariable own(Tensor t, SameDiff sd) {
+        if (t instanceof Nd4jTensor n && n.variable().getSameDiff() == sd) {
+            return n.variable();
+        }
+        throw new IllegalArgumentException("the function returned a tensor that is not from its own ops: " + t);
+    }
+
+    /** The result as polygrok sees it: the traced shape and dtype (SameDiff may give INT64 or [1] for []). */
+    private static HostArray hostValue(INDArray array, Tensor traced) {
+        HostArray raw = Nd4jArrays.toHost(array);
+        long[] shape = traced.shape();
+        if (traced.dtype() == DType.INT32) {
+            return HostArray.ofInts(raw.dtype() == DType.INT32 ? raw.ints() : toInts(raw.floats()), shape);
+        }
+        return HostArray.of(raw.toFloatArray(), shape);
+    }
+
+    /** Masked gradients come out as g·0, which is −0.0 for negative g; report them as 0.0. */
+    private static HostArray withoutNegativeZeros(HostArray gradient) {
+        float[] v = gradient.floats();
+        for (int i = 0; i < v.length; i++) {
+            v[i] += 0.0f; // −0.0 + 0.0 = +0.0; every other value is unchanged
+        }
+        return gradient;
+    }
+
+    private static int[] toInts(float[] values) {
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (int) values[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,69 @@
+package org.polygrok.nd4j;
+
+import org.nd4j.linalg.factory.Environment;
+import org.nd4j.linalg.factory.Nd4j;
+import org.polygrok.api.BackendOptions;
+
+/**
+ * One-time, JVM-wide set-up of ND4J: quiet start (no version warnings, no banner) unless verbose,
+ * and the intra-op thread count for libnd4j's pool and OpenBLAS.
+ */
+final class Nd4jEngine {
+    static final String VERSION = "1.0.0-M2.1";
+    private static boolean started;
+
+    private Nd4jEngine() {
+    }
+
+    /** Loads ND4J's natives (first call only) and applies the thread count. */
+    static synchronized void start(BackendOptions options) {
+        if (!started) {
+            if (!options.verbose()) {
+                quietLogging();
+            }
+            NativeEnvironment.applyDefaults();
+            try {
+                Nd4j.getBackend(); // loads the natives
+            } catch (Throwable e) {
+                throw new IllegalStateException("ND4J's native libraries did not load on " + Nd4jBackendProvider.platform()
+                        + ": " + e, e);
+            }
+            started = true;
+        }
+        setThreads(options.effectiveThreads());
+    }
+
+    /**
+     * libnd4j sizes its thread pool once, from OMP_NUM_THREADS or the core count; M2.1 ignores
+     * later changes of that size, but the number of threads an op may use ("master threads") and
+     * OpenBLAS's threads can be lowered at any time, which is what this sets.
+     */
+    static void setThreads(int threads) {
+        Environment env = Nd4j.getEnvironment();
+        int n = Math.max(1, Math.min(threads, env.maxThreads()));
+        env.setMaxMasterThreads(n);
+        Nd4j.factory().blas().setMaxThreads(n);
+    }
+
+    /** Threads an op may use now. */
+    static int threads() {
+        return Nd4j.getEnvironment().maxMasterThreads();
+    }
+
+    /**
+     * Routes JavaCPP's messages to SLF4J and, for slf4j-simple, shows only errors of ND4J and
+     * JavaCPP: their start-up banner (INFO) and harmless warnings (the javacpp/openblas version
+     * mismatch, duplicate TF import mappings) stay hidden. An explicit user setting wins.
+     */
+    private static void quietLogging() {
+        setIfAbsent("org.bytedeco.javacpp.logger", "slf4j");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.nd4j", "error");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.bytedeco", "error");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}
