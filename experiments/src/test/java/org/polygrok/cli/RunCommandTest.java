@@ -150,12 +150,12 @@ class RunCommandTest {
                 "--seeds=42"));
         assertThat(scaling.code()).as(scaling.err()).isZero();
         assertThat(scaling.out()).contains("data-scaling: 1 trials were already DONE in other experiments",
-                "3 trials, 2 to run (40 steps), 1 done");
+                "4 trials, 3 to run (60 steps), 1 done");
         String hash = original.getFileName().toString().substring(original.getFileName().toString().lastIndexOf('-'));
-        Path copy = out.resolve("data-scaling/trials").resolve("lstm-djl-s42-r0.5" + hash); // same hash, own name
+        Path copy = out.resolve("data-scaling/trials").resolve("lstm-djl-s42-r0.7" + hash); // same hash, own name
         assertThat(Files.readString(copy.resolve("metrics.jsonl"))).isEqualTo(Files.readString(original.resolve("metrics.jsonl")));
         assertThat(Json.read(copy.resolve("config.json"), Map.class)).containsEntry("experiment", "data-scaling")
-                .containsEntry("setting", Map.of("r_train", 0.5)).containsEntry("r_train", 0.5);
+                .containsEntry("setting", Map.of("r_train", 0.7)).containsEntry("r_train", 0.7);
         assertThat(out.resolve("data-scaling/logs").resolve(copy.getFileName() + ".log")).doesNotExist();
     }
 

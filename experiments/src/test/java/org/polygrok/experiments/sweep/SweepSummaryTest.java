@@ -22,8 +22,8 @@ class SweepSummaryTest {
     Path tmp;
 
     private SweepPlan plan(Experiment e, List<ModelKind> models) {
-        return SweepPlanner.plan(new SweepRequest(e, Scale.QUICK, List.of("djl"), models, null, Map.of(), 1, false, tmp),
-                "polygrok run " + e.label());
+        return SweepPlanner.plan(new SweepRequest(e, Scale.QUICK, List.of("djl"), models, List.of(0L, 42L), Map.of(), 1,
+                false, tmp), "polygrok run " + e.label());
     }
 
     /** A DONE trial whose accuracies step up: train reaches aTrain at step 10, val reaches aVal at step tVal. */
@@ -46,7 +46,7 @@ class SweepSummaryTest {
     @Test
     void dataScalingRowsAggregateSeedsAndAnswerQuestionD() throws Exception {
         SweepPlan p = plan(Experiment.DATA_SCALING, List.of(ModelKind.LSTM));
-        assertThat(p.trials()).hasSize(6); // quick: r in {0.3, 0.5, 0.7} x seeds {0, 42}
+        assertThat(p.trials()).hasSize(8); // quick: r in {0.3, 0.5, 0.7, 0.9} x seeds {0, 42}; 0.9 never runs here
         done(find(p, "lstm", 0.3, 0), 1.0, 0.2, 50, 1500);
         done(find(p, "lstm", 0.3, 42), 1.0, 0.2, 50, 1500);
         done(find(p, "lstm", 0.5, 0), 1.0, 0.4, 500, 1500);
@@ -57,7 +57,9 @@ class SweepSummaryTest {
         failed.directory().writeStatus(RunStatus.failed(12, "the training loss became NaN at step 12"));
 
         List<SummaryRow> rows = SweepSummary.rows(p);
-        assertThat(rows).extracting(r -> r.setting().get("r_train")).containsExactly(0.3, 0.5, 0.7);
+        assertThat(rows).extracting(r -> r.setting().get("r_train")).containsExactly(0.3, 0.5, 0.7, 0.9);
+        assertThat(rows.get(3).metrics()).isEmpty();
+        assertThat(rows.get(3).failed()).hasSize(2).allMatch(f -> f.endsWith(": not started"));
         SummaryRow half = rows.get(1);
         assertThat(half.seeds()).containsExactly(0L, 42L);
         assertThat(half.alpha()).isNull();
@@ -87,11 +89,11 @@ class SweepSummaryTest {
         assertThat(Files.readString(tmp.resolve("data-scaling/summary.md"))).isEqualTo(md);
         List<Map<String, Object>> json = Json.mapper().readValue(tmp.resolve("data-scaling/summary.json").toFile(),
                 new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() { });
-        assertThat(json).hasSize(3);
+        assertThat(json).hasSize(4);
         assertThat(json.get(0)).containsKeys("backend", "model", "setting", "alpha", "seeds", "num_params",
                 "failed", "metrics").containsEntry("alpha", null).containsEntry("setting", Map.of("r_train", 0.3));
         List<String> csv = Files.readAllLines(tmp.resolve("data-scaling/summary.csv"));
-        assertThat(csv).hasSize(4);
+        assertThat(csv).hasSize(5);
         assertThat(csv.get(0)).startsWith("backend,model,r_train,alpha,seeds,num_params,failed,L_train_mean,L_train_std,");
         assertThat(csv.get(2)).startsWith("djl,lstm,0.5,,0 42,1234,,");
     }
