@@ -129,6 +129,10 @@ public final class SafeTensors {
         Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
         try {
             Files.write(temp, image);
+            if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+                // createTempFile makes owner-only files; weights are ordinary files, readable like any other
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
