@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.polygrok.api.BackendProvider;
-import org.polygrok.api.Backends;
-import org.polygrok.api.UnknownBackendException;
 import org.polygrok.experiments.bench.BenchRow;
 import org.polygrok.experiments.bench.BenchRunner;
 import org.polygrok.experiments.bench.BenchSettings;
@@ -17,6 +15,7 @@ import org.polygrok.experiments.train.ModelKind;
 import org.polygrok.experiments.train.PreparedTrial;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code polygrok bench}: training-step and evaluation speed and peak memory per backend, side by side. */
@@ -25,11 +24,9 @@ import picocli.CommandLine.Option;
                 + "(train + val), peak RSS and threads of every backend on the default trial, each backend in its own "
                 + "JVM; optionally beside the PyTorch baseline script, with ratios to it.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--backend", paramLabel = "NAME", description = "One backend.")
-    String backend;
-
-    @Option(names = "--backends", paramLabel = "LIST", description = "Comma-separated backends, or all (the default).")
-    String backends;
+    /** Every available backend unless told otherwise. */
+    @Mixin
+    BackendsOption backends;
 
     @Option(names = "--model", paramLabel = "lstm|gpt|both", defaultValue = "both",
             description = "(default: ${DEFAULT-VALUE})")
@@ -102,16 +99,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Every input checked before anything runs (bad input: exit 2). */
     private BenchRunner.Request request() {
-        if (backend != null && backends != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give --backend or --backends, not both");
-        }
-        List<BackendProvider> providers;
-        try {
-            providers = backend != null ? List.of(Backends.select(backend))
-                    : Backends.selectAll(backends == null ? "all" : backends);
-        } catch (UnknownBackendException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        List<BackendProvider> providers = backends.select("all");
         List<ModelKind> models = model.equals("both") ? List.of(ModelKind.LSTM, ModelKind.GPT)
                 : List.of(ModelKind.fromLabel(model));
         BenchSettings settings = new BenchSettings(models.get(0), batch, steps, warmup, threads, evalRepeats, dim, layers,

@@ -1,18 +1,16 @@
 package org.polygrok.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.polygrok.api.BackendOptions;
 import org.polygrok.api.BackendProvider;
 import org.polygrok.api.Backends;
-import org.polygrok.api.UnknownBackendException;
 import org.polygrok.experiments.crosscheck.Agreement;
 import org.polygrok.experiments.crosscheck.Crosscheck;
 import org.polygrok.experiments.crosscheck.CrosscheckReport;
 import org.polygrok.experiments.crosscheck.Tolerances;
-import org.polygrok.experiments.data.DatasetSpec;
 import org.polygrok.experiments.train.TrialConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,59 +24,18 @@ import picocli.CommandLine.Option;
                 + "backend. Writes DIR/crosscheck.json and DIR/crosscheck.png (and .svg); exit 0 when all agree within the "
                 + "tolerances, 1 when not.")
 final class CrosscheckCommand implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "lstm|gpt", defaultValue = "lstm", description = "Model (default: ${DEFAULT-VALUE}).")
-    String model;
+    @Mixin
+    TrialOptions trial;
 
-    @Option(names = "--backends", paramLabel = "LIST", defaultValue = "all",
-            description = "Comma-separated backends, the first is the reference, or all (default: ${DEFAULT-VALUE}).")
-    String backends;
+    /** The first backend is the reference; --backend NAME compares NAME with every other available backend. */
+    @Mixin
+    BackendsOption backends;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "50", description = "Training steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for crosscheck.json and the plot.")
     Path out;
-
-    @Option(names = "--init-weights", paramLabel = "FILE",
-            description = "Start from these weights (safetensors, PyTorch state_dict names) instead of seeded ones.")
-    Path initWeights;
-
-    @Mixin
-    DatasetOptions data;
-
-    @Option(names = "--train-batch-size", paramLabel = "B", defaultValue = "512", description = "(default: ${DEFAULT-VALUE})")
-    int trainBatchSize;
-
-    @Option(names = "--eval-batch-size", paramLabel = "B", defaultValue = "4096", description = "(default: ${DEFAULT-VALUE})")
-    int evalBatchSize;
-
-    @Option(names = "--layers", paramLabel = "L", defaultValue = "2", description = "(default: ${DEFAULT-VALUE})")
-    int layers;
-
-    @Option(names = "--dim", paramLabel = "D", defaultValue = "128",
-            description = "Embedding = hidden width (default: ${DEFAULT-VALUE}).")
-    int dim;
-
-    @Option(names = "--heads", paramLabel = "H", defaultValue = "4", description = "GPT heads (default: ${DEFAULT-VALUE}).")
-    int heads;
-
-    @Option(names = "--multiplier", paramLabel = "M", defaultValue = "4",
-            description = "GPT feed-forward multiplier (default: ${DEFAULT-VALUE}).")
-    int multiplier;
-
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adamw",
-            description = "adamw, adam, sgd or momentum (default: ${DEFAULT-VALUE}).")
-    String optimizer;
-
-    @Option(names = "--lr", paramLabel = "LR", defaultValue = "1e-3", description = "(default: ${DEFAULT-VALUE})")
-    double lr;
-
-    @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "1.0", description = "(default: ${DEFAULT-VALUE})")
-    double weightDecay;
-
-    @Option(names = "--legacy-mask", description = "Count the reference code's PAD target in the loss of binary "
-            + "samples of mixed orders (PROTOCOL §4).")
-    boolean legacyMask;
 
     @Option(names = "--step0-tolerance", paramLabel = "X", defaultValue = "" + Tolerances.STEP0_LOSS,
             description = "Largest |difference| of the step-0 train and val losses (default: ${DEFAULT-VALUE}).")
@@ -100,12 +57,7 @@ final class CrosscheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<BackendProvider> providers;
-        try {
-            providers = Backends.selectAll(backends);
-        } catch (UnknownBackendException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        List<BackendProvider> providers = providers();
         BackendOptions options = engine.backendOptions();
         Tolerances tolerances = new Tolerances(step0Tolerance, lossTolerance, weightTolerance);
         TrialConfig config = config();
@@ -119,11 +71,23 @@ final class CrosscheckCommand implements Callable<Integer> {
         return agreement.agrees() ? 0 : Polygrok.FAILED;
     }
 
+    /** --backends in order; --backend NAME first, then every other available backend; else all. */
+    private List<BackendProvider> providers() {
+        List<BackendProvider> chosen = backends.select("all");
+        if (!backends.single()) {
+            return chosen;
+        }
+        List<BackendProvider> out = new ArrayList<>(chosen);
+        Backends.selectAll("all").stream().filter(p -> !p.name().equals(chosen.get(0).name())).forEach(out::add);
+        if (out.size() < 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "crosscheck needs a second available backend to compare " + chosen.get(0).name() + " with");
+        }
+        return out;
+    }
+
     private TrialConfig config() {
-        DatasetSpec d = data.spec();
-        return new TrialConfig(model, null, null, null, d.seed(), d.p(), d.operator().symbol(), d.orders(), d.rTrain(),
-                trainBatchSize, evalBatchSize, layers, dim, heads, multiplier, 0.0, optimizer, lr, weightDecay, 1.0,
-                steps, 0, 0, Math.max(1, steps), "crosscheck", Map.of(), engine.backendOptions().effectiveThreads(),
-                d.split().label(), legacyMask, initWeights == null ? null : initWeights.toString(), null, null);
+        return trial.config(new TrialOptions.Run(null, 0.0, steps, 0, Math.max(1, steps), "crosscheck",
+                engine.backendOptions().effectiveThreads()));
     }
 }

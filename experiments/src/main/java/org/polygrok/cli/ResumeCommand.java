@@ -29,6 +29,11 @@ final class ResumeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "An experiment folder, or the --out folder of 'polygrok run'.")
     Path dir;
 
+    @Option(names = "--backend", paramLabel = "NAME",
+            description = "Train only this backend's unfinished trials now (default: every backend the sweep runs on); "
+                    + "the summaries still cover all of them.")
+    String backend;
+
     @Option(names = "--parallel", paramLabel = "N", description = "Trials running at once (default: as recorded).")
     Integer parallel;
 
@@ -62,9 +67,18 @@ final class ResumeCommand implements Callable<Integer> {
             Path out = experimentDir.toAbsolutePath().normalize().getParent();
             requests.add(new SweepRequest(e, Scale.fromLabel(r.scale()), r.backends(),
                     r.models().stream().map(ModelKind::fromLabel).toList(), r.seeds(), r.invocation().set(),
-                    parallel != null ? parallel : r.invocation().parallel(), retryFailed, out));
+                    parallel != null ? parallel : r.invocation().parallel(), retryFailed, out, onlyBackend(r, experimentDir)));
         }
         return console.run(spec.commandLine(), requests, verbose);
+    }
+
+    /** The --backend name, checked against the backends the sweep was recorded with (bad input: exit 2). */
+    private String onlyBackend(ExperimentRecord r, Path experimentDir) {
+        if (backend != null && !r.backends().contains(backend)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "the sweep in " + experimentDir + " runs on "
+                    + String.join(", ", r.backends()) + ", not on " + backend);
+        }
+        return backend;
     }
 
     /** DIR itself if it is an experiment folder, else its experiment subfolders in the order 'all' runs them. */

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.polygrok.api.BackendProvider;
-import org.polygrok.api.Backends;
-import org.polygrok.api.UnknownBackendException;
 import org.polygrok.experiments.study.ConfigChanges;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
@@ -17,6 +15,7 @@ import org.polygrok.experiments.sweep.SweepRequest;
 import org.polygrok.experiments.train.ModelKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,13 +30,9 @@ final class RunCommand implements Callable<Integer> {
             description = "sanity, data-scaling, orders, model-size, compute, regularization, attention or all.")
     String experiment;
 
-    @Option(names = "--backend", paramLabel = "NAME",
-            description = "Engine: djl, tf or nd4j (default: $POLYGROK_BACKEND, else the best available).")
-    String backend;
-
-    @Option(names = "--backends", paramLabel = "LIST", split = ",",
-            description = "Run the same sweep on each of these backends (e.g. djl,tf,nd4j) and compare them.")
-    List<String> backends;
+    /** With --backends, the same sweep runs on each and the summaries compare them side by side. */
+    @Mixin
+    BackendsOption backends;
 
     @Option(names = "--models", paramLabel = "LIST", split = ",", defaultValue = "lstm,gpt",
             description = "Models to train (default: ${DEFAULT-VALUE}); regularization trains the LSTM only, attention the GPT.")
@@ -98,16 +93,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private List<String> backendNames() {
-        if (backend != null && backends != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "use --backend or --backends, not both");
-        }
-        try {
-            List<BackendProvider> providers = backends != null ? Backends.selectAll(String.join(",", backends))
-                    : List.of(Backends.select(backend));
-            return providers.stream().map(BackendProvider::name).toList();
-        } catch (UnknownBackendException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        return backends.select(null).stream().map(BackendProvider::name).toList();
     }
 
     /** The --set changes for {@code e}; under 'all', a key that {@code e} sweeps is left to its sweep. */

@@ -37,6 +37,12 @@ class CliErrorsTest {
         assertThat(r.out()).contains("Usage: polygrok " + command);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"backends", "dataset", "train", "run", "resume", "crosscheck", "plot", "report", "bench"})
+    void everyCommandTakesBackend(String command) {
+        assertThat(CliResult.run(command, "--help").out()).contains("--backend=NAME");
+    }
+
     @Test
     void noCommandIsBadInput() {
         CliResult r = CliResult.run();

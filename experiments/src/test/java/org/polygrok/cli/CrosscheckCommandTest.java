@@ -50,6 +50,9 @@ class CrosscheckCommandTest {
     void badInputExitsWithTwoAndWritesNothing() throws Exception {
         Path out = tmp.resolve("never");
         String first = available().get(0);
+        CliResult both = CliResult.run("crosscheck", "--backend", first, "--backends", first, "--out", out.toString());
+        assertThat(both.code()).isEqualTo(Polygrok.BAD_INPUT);
+        assertThat(both.err()).contains("give --backend or --backends, not both");
         CliResult one = CliResult.run("crosscheck", "--backends", first, "--out", out.toString());
         assertThat(one.code()).isEqualTo(Polygrok.BAD_INPUT);
         assertThat(one.err()).contains("at least two backends");

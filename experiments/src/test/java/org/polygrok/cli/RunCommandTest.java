@@ -60,6 +60,12 @@ class RunCommandTest {
         assertThat(resumed.out()).contains("4 trials, 0 to run (0 steps), 4 done");
         assertThat(Files.readString(sanity.resolve("summary.json"))).isEqualTo(summary);
         assertThat(Files.readString(trials.get(0).resolve("metrics.jsonl"))).isEqualTo(metrics);
+        CliResult sameBackend = CliResult.run("resume", out.toString(), "--backend=djl");
+        assertThat(sameBackend.code()).as(sameBackend.err()).isZero();
+        assertThat(sameBackend.out()).contains("4 trials, 0 to run (0 steps), 4 done");
+        CliResult otherBackend = CliResult.run("resume", out.toString(), "--backend=tf");
+        assertThat(otherBackend.code()).isEqualTo(2);
+        assertThat(otherBackend.err()).contains("runs on djl, not on tf");
 
         CliResult other = CliResult.run(TinySweeps.run("sanity", out, 31));
         assertThat(other.code()).isEqualTo(2);
@@ -182,7 +188,7 @@ class RunCommandTest {
         assertThat(backends.err()).contains("unknown backend 'nosuch'");
         CliResult both = CliResult.run(TinySweeps.run("sanity", out, 10, "--backends=djl"));
         assertThat(both.code()).isEqualTo(2);
-        assertThat(both.err()).contains("use --backend or --backends, not both");
+        assertThat(both.err()).contains("give --backend or --backends, not both");
         CliResult scale = CliResult.run(TinySweeps.run("sanity", out, 10, "--scale=huge"));
         assertThat(scale.code()).isEqualTo(2);
         assertThat(out).doesNotExist();

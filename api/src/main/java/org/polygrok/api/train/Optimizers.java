@@ -7,8 +7,8 @@ public final class Optimizers {
 
     public static OptimizerRule rule(OptimizerSpec spec) {
         return switch (spec.kind()) {
-            case ADAMW -> new AdamWRule(spec);
-            case ADAM -> new AdamRule(spec);
+            case ADAMW -> AdamRule.adamW(spec);
+            case ADAM -> AdamRule.adam(spec);
             case SGD -> new SgdRule(spec);
             case MOMENTUM -> new MomentumRule(spec);
         };

@@ -111,7 +111,12 @@ public final class SweepRunner {
             int done = 0;
             int failedKept = 0;
             int reused = 0;
+            int leftForLater = 0;
             for (SweepTrial t : plan.trials()) {
+                if (t.state() != TrialState.DONE && !plan.request().trainsNow(t)) {
+                    leftForLater++;
+                    continue;
+                }
                 if (t.state() == TrialState.NEW && TrialReuse.copyFromSibling(t, plan.request().out())) {
                     reused++;
                 }
@@ -131,6 +136,10 @@ public final class SweepRunner {
             if (reused > 0) {
                 progress.message(plan.record().experiment() + ": " + reused + " trials were already DONE in other "
                         + "experiments of " + plan.request().out() + " and were copied, not trained again");
+            }
+            if (leftForLater > 0) {
+                progress.message(plan.record().experiment() + ": " + leftForLater + " unfinished trials of other "
+                        + "backends are left for a later resume");
             }
             long steps = toRun.stream().mapToLong(SweepTrial::effectiveSteps).sum();
             progress.experimentStarted(plan, toRun.size(), done, failedKept, steps);
