@@ -11,6 +11,9 @@ import org.polygrok.api.BackendProvider;
 import org.polygrok.experiments.study.ConfigChanges;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
+import org.polygrok.experiments.sweep.SweepPlan;
+import org.polygrok.experiments.sweep.SweepPlanText;
+import org.polygrok.experiments.sweep.SweepPlanner;
 import org.polygrok.experiments.sweep.SweepRequest;
 import org.polygrok.experiments.train.ModelKind;
 import picocli.CommandLine;
@@ -62,6 +65,10 @@ final class RunCommand implements Callable<Integer> {
                     + "recorded in experiment.json. Repeatable.")
     List<String> set;
 
+    @Option(names = "--dry-run", description = "Print what would be trained (trials, steps, batch, evaluations per "
+            + "model and setting) and exit; writes nothing.")
+    boolean dryRun;
+
     @Option(names = "--verbose", description = "Log every evaluation of every trial (when not on a terminal).")
     boolean verbose;
 
@@ -88,6 +95,12 @@ final class RunCommand implements Callable<Integer> {
                 continue; // e.g. regularization (LSTM only) in 'all --models gpt'
             }
             requests.add(new SweepRequest(e, s, backendNames, kinds, seeds, changes(e, all), parallel, retryFailed, out));
+        }
+        if (dryRun) {
+            List<SweepPlan> plans = requests.stream().map(r -> SweepPlanner.plan(r, "polygrok run")).toList();
+            spec.commandLine().getOut().print(SweepPlanText.format(plans));
+            spec.commandLine().getOut().flush();
+            return 0;
         }
         return console.run(spec.commandLine(), requests, verbose);
     }

@@ -166,6 +166,21 @@ class RunCommandTest {
     }
 
     @Test
+    void aDryRunPrintsTheProtocolsPlanAndWritesNothing() {
+        Path out = tmp.resolve("plan");
+        CliResult r = CliResult.run("run", "all", "--backend=djl", "--dry-run", "--out=" + out);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("sanity (Q1, full scale): 4 trials, 40004 steps",
+                "data-scaling (Q3, full scale): 32 trials, 320048 steps (4 more trained by an earlier experiment)",
+                "lstm {r_train=0.1}", "batch   96,  202 evaluations of 96 + 865 samples",
+                "compute (Q6, full scale): 20 trials, 400100 steps",
+                "regularization (Q7, full scale): 8 trials, 320008 steps", "502 evaluations",
+                "attention (Q8, full scale): 0 trials, 0 steps (1 more trained by an earlier experiment)",
+                "in all: 100 trials, 1440200 steps");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void badRequestsAreRejectedWithExitCodeTwoAndWriteNothing() throws Exception {
         Path out = tmp.resolve("bad");
         CliResult unknown = CliResult.run("run", "nosuch", "--out=" + out);
