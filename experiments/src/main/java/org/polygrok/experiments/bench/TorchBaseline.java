@@ -40,10 +40,15 @@ public final class TorchBaseline {
                 "--dim", "" + s.dim(), "--layers", "" + s.layers(), "--p", "" + s.p());
     }
 
-    /** Runs the script (with one OpenBLAS thread) and returns its row for {@code s.model()}. */
+    /**
+     * Runs the script and returns its row for {@code s.model()}. Its BLAS (Debian's torch calls the system
+     * libblas.so.3: OpenBLAS once {@code libopenblas0-pthread} is installed) gets the same thread count as
+     * torch, so the baseline uses the cores the backends use.
+     */
     public static BenchRow run(Path python, Path script, BenchSettings s, Consumer<String> log) {
+        String threads = Integer.toString(s.effectiveThreads());
         ChildProcesses.Outcome o = ChildProcesses.run(command(python, script, s),
-                env -> env.put("OPENBLAS_NUM_THREADS", "1"), MARKER, log);
+                env -> env.put("OPENBLAS_NUM_THREADS", threads), MARKER, log);
         if (o.exitCode() != 0 || o.payload().isEmpty()) {
             throw new IllegalStateException("the PyTorch baseline " + script + " failed ("
                     + (o.payload().isEmpty() ? "no " + MARKER.strip() + " line, " : "") + o.describe() + ")");
