@@ -11,6 +11,7 @@ import org.polygrok.api.BackendProvider;
 import org.polygrok.experiments.study.ConfigChanges;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
+import org.polygrok.experiments.sweep.ParallelTrials;
 import org.polygrok.experiments.sweep.SweepPlan;
 import org.polygrok.experiments.sweep.SweepPlanText;
 import org.polygrok.experiments.sweep.SweepPlanner;
@@ -52,10 +53,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Results folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--parallel", paramLabel = "N",
             description = "Trials running at once, each in its own process with cores/N engine threads "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int parallel;
+                    + "(default: one per core, at most one per 2 GiB of memory).")
+    Integer parallel;
 
     @Option(names = "--retry-failed", description = "Rerun, from scratch, trials that FAILED in an earlier run.")
     boolean retryFailed;
@@ -94,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
             if (all && e.models().stream().noneMatch(kinds::contains)) {
                 continue; // e.g. regularization (LSTM only) in 'all --models gpt'
             }
-            requests.add(new SweepRequest(e, s, backendNames, kinds, seeds, changes(e, all), parallel, retryFailed, out));
+            requests.add(new SweepRequest(e, s, backendNames, kinds, seeds, changes(e, all),
+                    parallel != null ? parallel : ParallelTrials.byDefault(), retryFailed, out));
         }
         if (dryRun) {
             List<SweepPlan> plans = requests.stream().map(r -> SweepPlanner.plan(r, "polygrok run")).toList();
