@@ -47,6 +47,22 @@ class CrosscheckCommandTest {
     }
 
     @Test
+    void oneNamedBackendIsComparedWithEveryOtherAvailableOne() throws Exception {
+        List<String> names = available();
+        Assumptions.assumeTrue(names.size() >= 2, "needs two available backends, found " + names);
+        Path out = tmp.resolve("one");
+        String reference = names.get(names.size() - 1);
+        CliResult r = CliResult.run("crosscheck", "--backend", reference, "--steps", "2", "--p", "7", "--dim", "8",
+                "--layers", "1", "--threads", "1", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = Json.read(out.resolve("crosscheck.json"), JsonNode.class);
+        assertThat(json.get("reference_backend").asText()).isEqualTo(reference);
+        List<String> compared = new java.util.ArrayList<>();
+        json.get("losses").fieldNames().forEachRemaining(compared::add);
+        assertThat(compared).containsExactlyInAnyOrderElementsOf(names);
+    }
+
+    @Test
     void badInputExitsWithTwoAndWritesNothing() throws Exception {
         Path out = tmp.resolve("never");
         String first = available().get(0);

@@ -166,6 +166,33 @@ class RunCommandTest {
     }
 
     @Test
+    void resumeWithOneBackendFinishesOnlyThatBackendsTrials() throws Exception {
+        Path out = tmp.resolve("two");
+        List<String> tiny = new java.util.ArrayList<>(List.of(TinySweeps.run("sanity", out, 8, "--models=lstm",
+                "--seeds=42")));
+        tiny.remove("--backend=djl");
+        tiny.add("--backends=djl,tf");
+        CliResult first = CliResult.run(tiny.toArray(String[]::new));
+        assertThat(first.code()).as(first.err()).isZero();
+        Path sanity = out.resolve("sanity");
+        Path tfTrial = trials(sanity).stream().filter(t -> t.getFileName().toString().contains("-tf-")).findFirst()
+                .orElseThrow();
+        try (Stream<Path> files = Files.walk(tfTrial)) { // the tf trial as if it had never started
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+
+        CliResult djlOnly = CliResult.run("resume", out.toString(), "--backend=djl");
+        assertThat(djlOnly.code()).as(djlOnly.err()).isZero();
+        assertThat(djlOnly.out()).contains("1 unfinished trials of other backends are left for a later resume");
+        assertThat(tfTrial).doesNotExist();
+        CliResult tfOnly = CliResult.run("resume", out.toString(), "--backend=tf");
+        assertThat(tfOnly.code()).as(tfOnly.err()).isZero();
+        assertThat(new TrialDirectory(tfTrial).readStatus()).contains(RunStatus.done(8));
+    }
+
+    @Test
     void aDryRunPrintsTheProtocolsPlanAndWritesNothing() {
         Path out = tmp.resolve("plan");
         CliResult r = CliResult.run("run", "all", "--backend=djl", "--dry-run", "--out=" + out);

@@ -36,9 +36,13 @@ public final class SweepRunner {
 
     /** What one experiment's sweep produced. */
     public record Result(SweepPlan plan, List<TrialOutcome> outcomes, String summary) {
-        /** Trials of the experiment that are not DONE now (failed here, or failed before and kept). */
+        /**
+         * Trials this run was to finish that are not DONE now (failed here, or failed before and kept); trials
+         * of other backends left for a later resume do not count.
+         */
         public long failed() {
-            return plan.trials().stream().filter(t -> t.state() != TrialState.DONE).count();
+            return plan.trials().stream()
+                    .filter(t -> plan.request().trainsNow(t) && t.state() != TrialState.DONE).count();
         }
     }
 
