@@ -5,27 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.polygrok.api.BackendOptions;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.Tensor;
 import org.polygrok.api.ValueAndGradients;
 
 /** The ops against hand-computed values and gradients, including SameDiff's known trouble spots. */
 class Nd4jOpsTest {
-    private static Nd4jBackend backend;
-
-    @BeforeAll
-    static void start() {
-        backend = (Nd4jBackend) new Nd4jBackendProvider().create(new BackendOptions(2, false));
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
+    private static final Nd4jBackend backend = Nd4jTesting.backend();
 
     private static HostArray f(float[] v, long... shape) {
         return HostArray.of(v, shape);

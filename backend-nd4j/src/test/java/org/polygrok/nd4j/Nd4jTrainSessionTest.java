@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.polygrok.api.BackendOptions;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.model.ModelOutput;
 import org.polygrok.api.tck.TinyLanguageModel;
@@ -21,17 +18,7 @@ import org.polygrok.api.train.TrainSpec;
 
 /** The SameDiff training session on the conformance kit's tiny task. */
 class Nd4jTrainSessionTest {
-    private static Nd4jBackend backend;
-
-    @BeforeAll
-    static void start() {
-        backend = (Nd4jBackend) new Nd4jBackendProvider().create(new BackendOptions(2, false));
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
+    private static final Nd4jBackend backend = Nd4jTesting.backend();
 
     @Test
     void theLossFallsAndEvaluationAgreesWithTheStep() {

@@ -37,14 +37,13 @@ class SameAsDjlTest {
 
     @BeforeAll
     void start() {
-        nd4j = new Nd4jBackendProvider().create(new BackendOptions(2, false));
+        nd4j = Nd4jTesting.backend();
         djl = new DjlBackendProvider().create(new BackendOptions(2, false));
     }
 
     @AfterAll
     void stop() {
-        nd4j.close();
-        djl.close();
+        djl.close(); // the ND4J backend is shared by this JVM's tests
     }
 
     Stream<String> models() {

@@ -3,11 +3,9 @@ package org.polygrok.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.polygrok.plotting.PlotOptions;
 import org.polygrok.plotting.Plotting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code polygrok plot DIR}: draws every figure of the experiments found under DIR. */
@@ -20,8 +18,8 @@ final class PlotCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A results folder (polygrok run --out) or one experiment in it.")
     Path dir;
 
-    @Option(names = "--log-x", description = "Steps on a log axis (x = step + 1).")
-    boolean logX;
+    @Mixin
+    FigureOptions figures;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -29,7 +27,7 @@ final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         backend.validateIfGiven();
-        List<Path> written = Plotting.plotAll(dir, new PlotOptions(logX));
+        List<Path> written = Plotting.plotAll(dir, figures.plotOptions());
         spec.commandLine().getOut().printf("wrote %d figure files under %s%n", written.size(), dir);
         return 0;
     }

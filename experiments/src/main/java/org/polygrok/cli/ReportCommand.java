@@ -3,10 +3,8 @@ package org.polygrok.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.polygrok.plotting.HtmlReport;
-import org.polygrok.plotting.PlotOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code polygrok report DIR}: one self-contained HTML page of every experiment under DIR. */
@@ -20,8 +18,8 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A results folder (polygrok run --out).")
     Path dir;
 
-    @Option(names = "--log-x", description = "Steps on a log axis in the figures (x = step + 1).")
-    boolean logX;
+    @Mixin
+    FigureOptions figures;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -29,7 +27,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         backend.validateIfGiven();
-        Path report = HtmlReport.write(dir, new PlotOptions(logX));
+        Path report = HtmlReport.write(dir, figures.plotOptions());
         spec.commandLine().getOut().printf("wrote %s%n", report);
         return 0;
     }

@@ -1,0 +1,18 @@
+package org.polygrok.nd4j;
+
+import org.polygrok.api.BackendOptions;
+
+/** One ND4J backend with 2 threads shared by the tests of a JVM (loading the natives takes seconds). */
+final class Nd4jTesting {
+    private static Nd4jBackend backend;
+
+    private Nd4jTesting() {
+    }
+
+    static synchronized Nd4jBackend backend() {
+        if (backend == null) {
+            backend = (Nd4jBackend) new Nd4jBackendProvider().create(new BackendOptions(2, false));
+        }
+        return backend;
+    }
+}
