@@ -115,4 +115,24 @@ public interface Ops {
 
     /** 1.0 where a == b, else 0.0, FLOAT32 (inputs of the same dtype, broadcast). A constant. */
     Tensor equal(Tensor a, Tensor b);
+
+    // ---------------------------------------------------------------- compound layers
+    //
+    // Composed from the ops above by default (ComposedOps); a backend overrides one with its engine's
+    // fused kernel only where the math is the same, and the conformance kit holds the two together.
+
+    /** The exact (erf) GELU, as torch's nn.GELU(): 0.5·x·(1 + erf(x/√2)). */
+    default Tensor gelu(Tensor x) {
+        return ComposedOps.gelu(this, x);
+    }
+
+    /** Layer normalisation over the last axis with biased variance: x (..., d), weight and bias (d). */
+    default Tensor layerNorm(Tensor x, Tensor weight, Tensor bias, float eps) {
+        return ComposedOps.layerNorm(this, x, weight, bias, eps);
+    }
+
+    /** One LSTM layer over a sequence from zero states: x (B, S, d_in) -> hidden states (B, S, d_h). */
+    default Tensor lstmLayer(Tensor x, LstmGates gates) {
+        return ComposedOps.lstmLayer(this, x, gates);
+    }
 }

@@ -3,6 +3,7 @@ package org.polygrok.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
+import org.polygrok.api.LstmGates;
 import org.polygrok.api.Ops;
 import org.polygrok.api.Shapes;
 import org.polygrok.api.Tensor;
@@ -290,6 +292,33 @@ public final class DjlOps implements Ops {
             throw new IllegalArgumentException("equal needs one dtype, got " + a.dtype() + " and " + b.dtype());
         }
         return out(JniUtils.eq(pt(broadcastable(a, b)), pt(b)));
+    }
+
+    // ---------------------------------------------------------------- compound layers (libtorch's fused kernels)
+
+    @Override
+    public Tensor gelu(Tensor x) {
+        return out(JniUtils.gelu(pt(x))); // exact (erf) GELU, torch's default
+    }
+
+    @Override
+    public Tensor layerNorm(Tensor x, Tensor weight, Tensor bias, float eps) {
+        long[] shape = x.shape();
+        long dim = shape[shape.length - 1];
+        if (weight.rank() != 1 || weight.shape()[0] != dim || bias.rank() != 1 || bias.shape()[0] != dim) {
+            throw new IllegalArgumentException("layerNorm over width " + dim + " needs weight and bias (" + dim
+                    + "), got " + Arrays.toString(weight.shape()) + " and " + Arrays.toString(bias.shape()));
+        }
+        return out(JniUtils.layerNorm(pt(x), new Shape(dim), pt(weight), pt(bias), eps));
+    }
+
+    @Override
+    public Tensor lstmLayer(Tensor x, LstmGates gates) {
+        if (x.rank() != 3 || x.shape()[2] != gates.inputSize()) {
+            throw new IllegalArgumentException("an LSTM layer over inputs of width " + gates.inputSize()
+                    + " needs x (B, S, " + gates.inputSize() + "), got " + Arrays.toString(x.shape()));
+        }
+        return out(DjlLstm.layer(scope, pt(x), gates));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -22,6 +22,6 @@ public final class FeedForward extends Module {
 
     /** (B, S, d) -> (B, S, d). */
     public Tensor forward(Ops ops, Tensor x) {
-        return contract.forward(ops, Activations.gelu(ops, expand.forward(ops, x)));
+        return contract.forward(ops, ops.gelu(expand.forward(ops, x)));
     }
 }

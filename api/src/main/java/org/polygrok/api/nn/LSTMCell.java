@@ -1,14 +1,14 @@
 package org.polygrok.api.nn;
 
-import java.util.List;
+import org.polygrok.api.LstmGates;
 import org.polygrok.api.Ops;
-import org.polygrok.api.Tensor;
 
 /**
  * One LSTM layer's cell (PROTOCOL §2): four gate Linears over z = [x_t ; h_{t−1}] (x first),
  * {@code input_gate}, {@code forget_gate}, {@code output_gate}, {@code candidate_cell}, each
  * (d_in + d_h) → d_h with bias, Xavier-uniform weights and zero biases.
- * i, f, o = σ(·), c̃ = tanh(·); c_t = f⊙c_{t−1} + i⊙c̃; h_t = o⊙tanh(c_t).
+ * i, f, o = σ(·), c̃ = tanh(·); c_t = f⊙c_{t−1} + i⊙c̃; h_t = o⊙tanh(c_t). The recurrence itself is
+ * {@link Ops#lstmLayer}, so an engine may run it as one fused kernel.
  */
 public final class LSTMCell extends Module {
     private final int inputSize;
@@ -17,10 +17,6 @@ public final class LSTMCell extends Module {
     private final Linear forgetGate;
     private final Linear outputGate;
     private final Linear candidateCell;
-
-    /** The hidden and cell state, each (B, d_h). */
-    public record State(Tensor h, Tensor c) {
-    }
 
     public LSTMCell(int inputSize, int hiddenSize) {
         if (inputSize < 1 || hiddenSize < 1) {
@@ -39,15 +35,14 @@ public final class LSTMCell extends Module {
         return new Linear(inputSize + hiddenSize, hiddenSize, true, Init.xavierUniform(), Init.zeros());
     }
 
-    /** x_t (B, d_in) and the previous state -> the next state. */
-    public State forward(Ops ops, Tensor x, State previous) {
-        Tensor z = ops.concat(List.of(x, previous.h()), -1); // (B, d_in + d_h)
-        Tensor i = ops.sigmoid(inputGate.forward(ops, z)); // (B, d_h)
-        Tensor f = ops.sigmoid(forgetGate.forward(ops, z));
-        Tensor o = ops.sigmoid(outputGate.forward(ops, z));
-        Tensor candidate = ops.tanh(candidateCell.forward(ops, z));
-        Tensor c = ops.add(ops.mul(f, previous.c()), ops.mul(i, candidate));
-        return new State(ops.mul(o, ops.tanh(c)), c);
+    /** The four gates' current parameters, for {@link Ops#lstmLayer}. */
+    public LstmGates gates(Ops ops) {
+        return new LstmGates(gate(ops, inputGate), gate(ops, forgetGate), gate(ops, candidateCell),
+                gate(ops, outputGate));
+    }
+
+    private static LstmGates.Gate gate(Ops ops, Linear linear) {
+        return new LstmGates.Gate(ops.param(linear.weight()), ops.param(linear.bias()));
     }
 
     public int inputSize() {

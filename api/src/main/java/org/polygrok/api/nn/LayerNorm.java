@@ -23,9 +23,6 @@ public final class LayerNorm extends Module {
 
     /** (..., d) -> (..., d). */
     public Tensor forward(Ops ops, Tensor x) {
-        Tensor centred = ops.sub(x, ops.mean(x, -1, true)); // (..., d)
-        Tensor variance = ops.mean(ops.mul(centred, centred), -1, true); // (..., 1)
-        Tensor normalised = ops.div(centred, ops.sqrt(ops.add(variance, ops.scalar(EPS))));
-        return ops.add(ops.mul(normalised, ops.param(weight)), ops.param(bias));
+        return ops.layerNorm(x, ops.param(weight), ops.param(bias), EPS);
     }
 }

@@ -45,4 +45,9 @@ public final class Linear extends Module {
     public Parameter weight() {
         return weight;
     }
+
+    /** The bias, or null for a layer without one. */
+    public Parameter bias() {
+        return bias;
+    }
 }

@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.polygrok.api.HostArray;
+import org.polygrok.api.LstmGates;
 import org.polygrok.api.Ops;
 import org.polygrok.api.Tensor;
 
@@ -198,5 +199,20 @@ public final class ParameterBinding implements Ops {
     @Override
     public Tensor equal(Tensor a, Tensor b) {
         return engine.equal(a, b);
+    }
+
+    @Override
+    public Tensor gelu(Tensor x) {
+        return engine.gelu(x);
+    }
+
+    @Override
+    public Tensor layerNorm(Tensor x, Tensor weight, Tensor bias, float eps) {
+        return engine.layerNorm(x, weight, bias, eps);
+    }
+
+    @Override
+    public Tensor lstmLayer(Tensor x, LstmGates gates) {
+        return engine.lstmLayer(x, gates);
     }
 }

@@ -85,6 +85,11 @@ public abstract class OpGradientsContract extends BackendContract {
                 g("logSoftmax (2,3,5)", (o, x) -> o.logSoftmax(x.get(0)), normal(46, 2, 3, 5)),
                 g("gather (6,3)[(2,4)] wrt the table", (o, x) -> o.gather(x.get(0), x.get(1)),
                         normal(47, 6, 3), ints(new int[] {5, 0, 5, 2, 0, 1, 1, 5}, 2, 4)),
+                g("gelu", (o, x) -> o.gelu(x.get(0)), uniform(50, -3, 3, 2, 3)),
+                g("layerNorm (2,3,5) wrt x, weight, bias", (o, x) -> o.layerNorm(x.get(0), x.get(1), x.get(2), 1e-5f),
+                        normal(51, 2, 3, 5), normal(52, 5), normal(53, 5)),
+                g("lstmLayer (2,3,2) -> 3 wrt x and every gate", (o, x) -> o.lstmLayer(x.get(0), OpValuesContract.lstmGates(x)),
+                        OpValuesContract.lstmInputs(54, 2, 3, 2, 3)),
                 g("RhsLoss.mean wrt logits", (o, x) -> RhsLoss.mean(o, x.get(0), x.get(1), x.get(2)),
                         normal(48, 3, 4, 6), ids(49, 6, 3, 4),
                         TestArrays.floats(new float[] {0, 0, 1, 1, 0, 1, 1, 1, 0, 0, 0, 1}, 3, 4)));

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
+import org.polygrok.api.LstmGates;
 import org.polygrok.api.Tensor;
 import org.polygrok.api.tck.reference.ReferenceOps;
 import org.polygrok.api.train.OptimizerSpec;
@@ -154,6 +155,37 @@ public abstract class OpValuesContract extends BackendContract {
                         floats(new float[] {0, 1, -0f, 2}, 4)));
     }
 
+    Stream<OpCase> compoundLayers() {
+        return Stream.of(
+                of("gelu (2,3,4)", (o, x) -> o.gelu(x.get(0)), uniform(130, -5, 5, 2, 3, 4)),
+                of("gelu of wide values", (o, x) -> o.gelu(x.get(0)),
+                        floats(new float[] {-30, -6, -1e-3f, 0, 1e-3f, 0.7f, 6, 30}, 8)),
+                of("layerNorm (2,3,5)", (o, x) -> o.layerNorm(x.get(0), x.get(1), x.get(2), 1e-5f),
+                        normal(131, 2, 3, 5), normal(132, 5), normal(133, 5)),
+                of("layerNorm of a near-constant row, eps 0.1", (o, x) -> o.layerNorm(x.get(0), x.get(1), x.get(2), 0.1f),
+                        floats(new float[] {3, 3, 3, 3.01f, 1, -2, 0, 5}, 2, 4), normal(134, 4), normal(135, 4)),
+                of("lstmLayer (3,4,2) -> 5", (o, x) -> o.lstmLayer(x.get(0), lstmGates(x)), lstmInputs(136, 3, 4, 2, 5)),
+                of("lstmLayer one step (2,1,3) -> 3", (o, x) -> o.lstmLayer(x.get(0), lstmGates(x)),
+                        lstmInputs(137, 2, 1, 3, 3)));
+    }
+
+    /** x (B, S, d_in), then weight (d_h, d_in + d_h) and bias (d_h) of the input, forget, candidate and output gates. */
+    static HostArray[] lstmInputs(long seed, int batch, int steps, int inputSize, int hiddenSize) {
+        HostArray[] in = new HostArray[9];
+        in[0] = normal(seed, batch, steps, inputSize);
+        for (int g = 0; g < 4; g++) {
+            in[1 + 2 * g] = uniform(seed + 1 + 2 * g, -0.6, 0.6, hiddenSize, inputSize + hiddenSize);
+            in[2 + 2 * g] = uniform(seed + 2 + 2 * g, -0.5, 0.5, hiddenSize);
+        }
+        return in;
+    }
+
+    /** The gates of {@link #lstmInputs}. */
+    static LstmGates lstmGates(List<Tensor> x) {
+        return new LstmGates(new LstmGates.Gate(x.get(1), x.get(2)), new LstmGates.Gate(x.get(3), x.get(4)),
+                new LstmGates.Gate(x.get(5), x.get(6)), new LstmGates.Gate(x.get(7), x.get(8)));
+    }
+
     Stream<OpCase> composites() {
         HostArray logits = normal(110, 3, 4, 6);
         float[] l = logits.floats();
@@ -243,6 +275,12 @@ public abstract class OpValuesContract extends BackendContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("neuralNetwork")
     void neuralNetworkOps(OpCase c) {
+        check(c);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compoundLayers")
+    void compoundLayerOps(OpCase c) {
         check(c);
     }
 

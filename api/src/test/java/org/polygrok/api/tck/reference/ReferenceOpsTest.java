@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
+import org.polygrok.api.LstmGates;
 import org.polygrok.api.Tensor;
 import org.polygrok.api.nn.Parameter;
 
@@ -25,9 +26,13 @@ class ReferenceOpsTest {
     }
 
     private static void assertTensor(Tensor actual, double[] values, long... shape) {
+        assertTensor(actual, 1e-15, values, shape);
+    }
+
+    private static void assertTensor(Tensor actual, double tolerance, double[] values, long... shape) {
         ReferenceTensor r = (ReferenceTensor) actual;
         assertThat(r.shape()).containsExactly(shape);
-        assertThat(r.values()).containsExactly(values, within(1e-15));
+        assertThat(r.values()).containsExactly(values, within(tolerance));
     }
 
     @Test
@@ -62,6 +67,22 @@ class ReferenceOpsTest {
         assertTensor(ops.tanh(t(new double[] {0}, 1)), new double[] {0}, 1);
         assertTensor(ops.sigmoid(t(new double[] {0, 800, -800}, 3)), new double[] {0.5, 1, 0}, 3);
         assertTensor(ops.erf(t(new double[] {0, 1}, 2)), new double[] {0, 0.8427007929497149}, 2);
+    }
+
+    @Test
+    void compoundLayersAreTheProtocolFormulas() {
+        // the compound ops' constants (1/√2, eps) are FLOAT32 scalars, as on every engine
+        assertTensor(ops.gelu(t(new double[] {1, -2}, 2)), 1e-8, new double[] {0.8413447460685429, -0.04550026389635842}, 2);
+        assertTensor(ops.layerNorm(t(new double[] {1, 2, 3, 6}, 1, 4), t(new double[] {2}, 1), t(new double[] {1}, 1), 1e-5f), 1e-8,
+                new double[] {-1.138086880891747, -0.06904344044587352, 1.0, 4.207130321337621}, 1, 4);
+        // d_in = d_h = 1; gate weights [w_x, w_h]: i = σ(x), f = ½, c̃ = tanh(2x), o = ½
+        LstmGates gates = new LstmGates(gate(1, 0, 0), gate(0, 0, 0), gate(2, 0, 0), gate(0, 0, 0));
+        assertTensor(ops.lstmLayer(t(new double[] {1, -1}, 1, 2, 1), gates),
+                new double[] {0.30369042356060755, 0.0464225989336539}, 1, 2, 1);
+    }
+
+    private static LstmGates.Gate gate(double inputWeight, double hiddenWeight, double bias) {
+        return new LstmGates.Gate(t(new double[] {inputWeight, hiddenWeight}, 1, 2), t(new double[] {bias}, 1));
     }
 
     @Test
