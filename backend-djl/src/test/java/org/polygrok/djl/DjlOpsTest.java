@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.polygrok.api.BackendOptions;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
+import org.polygrok.api.LstmGates;
 import org.polygrok.api.Ops;
 import org.polygrok.api.Tensor;
 import org.polygrok.api.ValueAndGradients;
@@ -53,6 +54,22 @@ class DjlOpsTest {
                 .containsExactly(1, 2, 3, 3, 3, 3);
         assertThatThrownBy(() -> run((o, x) -> o.add(x.get(0), x.get(1)), a, f(new float[] {1, 2}, 2)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not broadcast");
+    }
+
+    @Test
+    void fusedLayersRejectMismatchedShapesInOneSentence() {
+        HostArray x = f(new float[6], 1, 2, 3); // (B, S, d_in) = (1, 2, 3)
+        HostArray weight = f(new float[12], 2, 6); // a gate for d_in = 4, d_h = 2
+        HostArray bias = f(new float[2], 2);
+        assertThatThrownBy(() -> run((o, in) -> o.lstmLayer(in.get(0), new LstmGates(gate(in), gate(in), gate(in),
+                gate(in))), x, weight, bias))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs x (B, S, 4), got [1, 2, 3]");
+        assertThatThrownBy(() -> run((o, in) -> o.layerNorm(in.get(0), in.get(1), in.get(1), 1e-5f), x, bias))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs weight and bias (3)");
+    }
+
+    private static LstmGates.Gate gate(List<Tensor> in) {
+        return new LstmGates.Gate(in.get(1), in.get(2));
     }
 
     @Test
