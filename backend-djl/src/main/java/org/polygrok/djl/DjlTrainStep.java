@@ -71,8 +71,10 @@ final class DjlTrainStep implements TrainSession {
             Tensor loss;
             try (GradientScope gradients = GradientScope.open(engine)) {
                 DjlOps ops = opsFor(scope);
-                ModelOutput out = model.forward(ops, ops.constant(batch.tokens()));
-                loss = RhsLoss.mean(ops, out.logits(), ops.constant(batch.targets()), ops.constant(batch.rhsWeights()));
+                int first = batch.firstScoredPosition();
+                Tensor logits = model.scoredLogits(ops, ops.constant(batch.tokens()), first); // (B, S − first, V)
+                loss = RhsLoss.mean(ops, logits, ops.constant(batch.targetsFrom(first)),
+                        ops.constant(batch.rhsWeightsFrom(first)));
                 gradients.backward(DjlTensor.unwrap(loss));
             }
             try (GradMode noGrad = GradMode.off()) {
@@ -134,11 +136,12 @@ final class DjlTrainStep implements TrainSession {
         DjlEngine.useThreads(threads);
         try (NDManager scope = session.newSubManager(); GradMode noGrad = GradMode.off()) {
             DjlOps ops = opsFor(scope);
-            ModelOutput out = model.forward(ops, ops.constant(batch.tokens()));
-            Tensor targets = ops.constant(batch.targets());
-            Tensor rhsWeights = ops.constant(batch.rhsWeights());
-            Tensor loss = RhsLoss.perSample(ops, out.logits(), targets, rhsWeights);
-            Tensor correct = RhsLoss.correct(ops, out.logits(), targets, rhsWeights);
+            int first = batch.firstScoredPosition();
+            Tensor logits = model.scoredLogits(ops, ops.constant(batch.tokens()), first); // (B, S − first, V)
+            Tensor targets = ops.constant(batch.targetsFrom(first));
+            Tensor rhsWeights = ops.constant(batch.rhsWeightsFrom(first));
+            Tensor loss = RhsLoss.perSample(ops, logits, targets, rhsWeights);
+            Tensor correct = RhsLoss.correct(ops, logits, targets, rhsWeights);
             return new Evaluation(loss.toFloatArray(), correct.toFloatArray());
         }
     }

@@ -23,7 +23,7 @@ import org.polygrok.api.train.RhsLoss;
 
 /**
  * The model, its RHS loss and its accuracy traced once into a SameDiff graph for one (B, S) input
- * shape, differentiated by SameDiff, and compiled into {@link GraphPlan}s for training,
+ * shape and first scored position (the loss reads the logits from there on), differentiated by SameDiff, and compiled into {@link GraphPlan}s for training,
  * evaluation and the forward pass. Parameters are SameDiff variables whose arrays are views of the
  * session's flat weight vector, so an update of that vector is seen by every plan without copying.
  */
@@ -39,6 +39,7 @@ final class ModelGraph implements AutoCloseable {
     private final String loss;
     private final String perSampleLoss;
     private final String correct;
+    private final int first;
     private final Map<String, Nd4jTensor> forwardOutputs = new LinkedHashMap<>();
     private final INDArray tokens;
     private final INDArray targets;
@@ -48,7 +49,8 @@ final class ModelGraph implements AutoCloseable {
     private GraphPlan evaluationPlan;
     private GraphPlan forwardPlan;
 
-    ModelGraph(LanguageModel model, FlatLayout layout, List<INDArray> parameterViews, long batch, long sequence) {
+    ModelGraph(LanguageModel model, FlatLayout layout, List<INDArray> parameterViews, long batch, long sequence,
+            int first) {
         this.sd = SameDiff.create();
         sd.setVariablesArrays(new SingleThreadArrayHolder()); // the default holder copies views
         this.layout = layout;
@@ -59,21 +61,25 @@ final class ModelGraph implements AutoCloseable {
             variables.put(layout.parameter(i), v);
             parameterNames.add(v.name());
         }
+        this.first = first;
         long[] shape = {batch, sequence};
+        long[] window = {batch, sequence - first}; // the positions the loss reads
         this.tokens = Nd4j.create(DataType.INT, shape);
-        this.targets = Nd4j.create(DataType.INT, shape);
-        this.rhsWeights = Nd4j.create(DataType.FLOAT, shape);
+        this.targets = Nd4j.create(DataType.INT, window);
+        this.rhsWeights = Nd4j.create(DataType.FLOAT, window);
         Nd4jOps ops = new Nd4jOps(sd, variables);
         Tensor tokenIds = ops.wrap(sd.placeHolder(TOKENS, DataType.INT, shape), shape, DType.INT32);
-        Tensor targetIds = ops.wrap(sd.placeHolder(TARGETS, DataType.INT, shape), shape, DType.INT32);
-        Tensor weights = ops.wrap(sd.placeHolder(RHS_WEIGHTS, DataType.FLOAT, shape), shape, DType.FLOAT32);
+        Tensor targetIds = ops.wrap(sd.placeHolder(TARGETS, DataType.INT, window), window, DType.INT32);
+        Tensor weights = ops.wrap(sd.placeHolder(RHS_WEIGHTS, DataType.FLOAT, window), window, DType.FLOAT32);
 
         ModelOutput out = model.forward(ops, tokenIds);
         forwardOutputs.put("logits", (Nd4jTensor) out.logits());
         out.internals().forEach((name, t) -> forwardOutputs.put(name, (Nd4jTensor) t));
-        Tensor perSample = RhsLoss.perSample(ops, out.logits(), targetIds, weights);  // (B,)
+        // the loss's own trace when it reads fewer positions; plans run only the ops their outputs need
+        Tensor scored = first == 0 ? out.logits() : model.scoredLogits(ops, tokenIds, first); // (B, S − first, V)
+        Tensor perSample = RhsLoss.perSample(ops, scored, targetIds, weights);  // (B,)
         this.perSampleLoss = name(perSample);
-        this.correct = name(RhsLoss.correct(ops, out.logits(), targetIds, weights));
+        this.correct = name(RhsLoss.correct(ops, scored, targetIds, weights));
         SDVariable mean = ((Nd4jTensor) ops.mean(perSample, 0, false)).variable();
         mean.markAsLoss();
         this.loss = mean.name();
@@ -171,8 +177,8 @@ final class ModelGraph implements AutoCloseable {
 
     private void fill(Batch batch) {
         tokens.data().setData(batch.tokens().ints());
-        targets.data().setData(batch.targets().ints());
-        rhsWeights.data().setData(batch.rhsWeights().floats());
+        targets.data().setData(batch.targetsFrom(first).ints());
+        rhsWeights.data().setData(batch.rhsWeightsFrom(first).floats());
     }
 
     private static String name(Tensor t) {

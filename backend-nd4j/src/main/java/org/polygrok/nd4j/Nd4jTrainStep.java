@@ -25,7 +25,7 @@ import org.polygrok.api.train.TrainSpec;
  * that is reused every step.
  */
 public final class Nd4jTrainStep implements TrainSession {
-    /** Input shapes whose traced graphs are kept (train, train-eval and val batches need three). */
+    /** Input shapes (and scored windows) whose traced graphs are kept (train, train-eval and val batches need three). */
     private static final int MAX_GRAPHS = 8;
 
     private final LanguageModel model;
@@ -69,7 +69,7 @@ public final class Nd4jTrainStep implements TrainSession {
     @Override
     public float step(Batch batch) {
         checkOpen();
-        ModelGraph graph = graphFor(checked(batch).tokens());
+        ModelGraph graph = graphFor(checked(batch).tokens(), batch.firstScoredPosition());
         float loss = graph.lossAndGradients(batch, gradient);
         if (updateGraph == null) {
             updateGraph = new UpdateGraph(update, layout.size());
@@ -87,7 +87,7 @@ public final class Nd4jTrainStep implements TrainSession {
     @Override
     public Evaluation evaluate(Batch batch) {
         checkOpen();
-        return graphFor(checked(batch).tokens()).evaluate(batch);
+        return graphFor(checked(batch).tokens(), batch.firstScoredPosition()).evaluate(batch);
     }
 
     @Override
@@ -97,7 +97,7 @@ public final class Nd4jTrainStep implements TrainSession {
             throw new IllegalArgumentException("tokens must be INT32 of shape (B, S), got " + tokens.dtype() + " "
                     + Arrays.toString(tokens.shape()));
         }
-        return graphFor(tokens).forward(tokens);
+        return graphFor(tokens, 0).forward(tokens);
     }
 
     @Override
@@ -175,10 +175,11 @@ public final class Nd4jTrainStep implements TrainSession {
         }
     }
 
-    private ModelGraph graphFor(HostArray tokens) {
+    /** The graph of one batch shape whose loss reads positions {@code first}..S−1. */
+    private ModelGraph graphFor(HostArray tokens, int first) {
         long[] shape = tokens.shape();
-        return graphs.computeIfAbsent(List.of(shape[0], shape[1]),
-                k -> new ModelGraph(model, layout, weightViews, shape[0], shape[1]));
+        return graphs.computeIfAbsent(List.of(shape[0], shape[1], (long) first),
+                k -> new ModelGraph(model, layout, weightViews, shape[0], shape[1], first));
     }
 
     private void checkOpen() {

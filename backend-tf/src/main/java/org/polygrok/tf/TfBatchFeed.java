@@ -13,28 +13,43 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The placeholders of one (B, S) batch shape — tokens, targets, rhsWeights — and feeding a
- * {@link Batch} into them, after checking what TensorFlow would not (dtypes, ids inside the
- * vocabulary: an out-of-range target would silently one-hot to zeros).
+ * The placeholders of one (B, S) batch shape — tokens (B, S), and targets and rhsWeights of the
+ * scored window (B, S − first) — and feeding a {@link Batch} into them, after checking what
+ * TensorFlow would not (dtypes, ids inside the vocabulary: an out-of-range target would silently
+ * one-hot to zeros).
  */
 final class TfBatchFeed implements AutoCloseable {
     private final Placeholder<TInt32> tokens;
     private final Placeholder<TInt32> targets;
     private final Placeholder<TFloat32> rhsWeights;
+    private final int first;
     private final List<org.tensorflow.Tensor> fed = new ArrayList<>();
 
-    private TfBatchFeed(Placeholder<TInt32> tokens, Placeholder<TInt32> targets, Placeholder<TFloat32> rhsWeights) {
+    private TfBatchFeed(Placeholder<TInt32> tokens, Placeholder<TInt32> targets, Placeholder<TFloat32> rhsWeights,
+            int first) {
         this.tokens = tokens;
         this.targets = targets;
         this.rhsWeights = rhsWeights;
+        this.first = first;
     }
 
-    /** Placeholders for a (B, S) batch; without targets and weights when {@code tokensOnly}. */
-    static TfBatchFeed placeholders(org.tensorflow.op.Ops tf, long[] shape, boolean tokensOnly) {
-        Placeholder.Options s = Placeholder.shape(Shape.of(shape));
-        return new TfBatchFeed(tf.withName("tokens").placeholder(TInt32.class, s),
-                tokensOnly ? null : tf.withName("targets").placeholder(TInt32.class, s),
-                tokensOnly ? null : tf.withName("rhs_weights").placeholder(TFloat32.class, s));
+    /** Placeholders for a (B, S) batch whose loss reads positions {@code first}..S−1. */
+    static TfBatchFeed placeholders(org.tensorflow.op.Ops tf, long[] shape, int first) {
+        Placeholder.Options window = Placeholder.shape(Shape.of(shape[0], shape[1] - first)); // (B, S − first)
+        return new TfBatchFeed(tf.withName("tokens").placeholder(TInt32.class, Placeholder.shape(Shape.of(shape))),
+                tf.withName("targets").placeholder(TInt32.class, window),
+                tf.withName("rhs_weights").placeholder(TFloat32.class, window), first);
+    }
+
+    /** A tokens placeholder (B, S) alone, for a forward pass. */
+    static TfBatchFeed tokensOnly(org.tensorflow.op.Ops tf, long[] shape) {
+        return new TfBatchFeed(tf.withName("tokens").placeholder(TInt32.class, Placeholder.shape(Shape.of(shape))),
+                null, null, 0);
+    }
+
+    /** The first scored position: targets and rhsWeights are fed from there on. */
+    int first() {
+        return first;
     }
 
     Tensor tokens() {
@@ -49,14 +64,14 @@ final class TfBatchFeed implements AutoCloseable {
         return new TfTensor(rhsWeights);
     }
 
-    /** Feeds a checked batch; the fed tensors stay open until {@link #close()}. */
+    /** Feeds a checked batch (its scored window); the fed tensors stay open until {@link #close()}. */
     void feed(Session.Runner runner, Batch batch, int vocabSize) {
         feedTokens(runner, batch.tokens(), vocabSize);
         checkIds("target", batch.targets(), vocabSize);
         if (batch.rhsWeights().dtype() != DType.FLOAT32) {
             throw new IllegalArgumentException("rhsWeights must be FLOAT32, got " + batch.rhsWeights().dtype());
         }
-        runner.feed(targets, keep(batch.targets())).feed(rhsWeights, keep(batch.rhsWeights()));
+        runner.feed(targets, keep(batch.targetsFrom(first))).feed(rhsWeights, keep(batch.rhsWeightsFrom(first)));
     }
 
     void feedTokens(Session.Runner runner, HostArray ids, int vocabSize) {

@@ -11,8 +11,8 @@ import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Evaluation for one batch shape, traced once: a gradient-free forward that reads the training
- * variables and yields each sample's RHS loss and correctness.
+ * Evaluation for one batch shape and scored window, traced once: a gradient-free forward that
+ * reads the training variables and yields each sample's RHS loss and correctness.
  */
 final class TfEvalTrace {
     private final TfBatchFeed feed;
@@ -26,11 +26,11 @@ final class TfEvalTrace {
     }
 
     static TfEvalTrace trace(org.tensorflow.op.Ops base, LanguageModel model, TfVariableStore variables,
-            long[] batchShape) {
-        org.tensorflow.op.Ops tf = base.withSubScope("eval_" + batchShape[0] + "x" + batchShape[1]);
-        TfBatchFeed feed = TfBatchFeed.placeholders(tf, batchShape, false);
+            long[] batchShape, int first) {
+        org.tensorflow.op.Ops tf = base.withSubScope(TfTrainStep.key("eval", batchShape, first));
+        TfBatchFeed feed = TfBatchFeed.placeholders(tf, batchShape, first);
         TfOps ops = new TfOps(tf, variables.readPieces(tf));
-        Tensor logits = model.forward(ops, feed.tokens()).logits();
+        Tensor logits = model.scoredLogits(ops, feed.tokens(), first); // (B, S − first, V)
         Tensor loss = RhsLoss.perSample(ops, logits, feed.targets(), feed.rhsWeights());
         Tensor correct = RhsLoss.correct(ops, logits, feed.targets(), feed.rhsWeights());
         return new TfEvalTrace(feed, TfTensor.of(loss).floats(), TfTensor.of(correct).floats());

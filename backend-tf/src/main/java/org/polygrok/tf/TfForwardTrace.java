@@ -29,7 +29,7 @@ final class TfForwardTrace {
     static TfForwardTrace trace(org.tensorflow.op.Ops base, LanguageModel model, TfVariableStore variables,
             long[] tokenShape) {
         org.tensorflow.op.Ops tf = base.withSubScope("forward_" + tokenShape[0] + "x" + tokenShape[1]);
-        TfBatchFeed feed = TfBatchFeed.placeholders(tf, tokenShape, true);
+        TfBatchFeed feed = TfBatchFeed.tokensOnly(tf, tokenShape);
         TfOps ops = new TfOps(tf, variables.readPieces(tf));
         ModelOutput out = model.forward(ops, feed.tokens());
         List<String> names = new ArrayList<>();

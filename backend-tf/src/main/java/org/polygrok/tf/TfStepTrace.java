@@ -17,7 +17,8 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The training step for one batch shape, traced once into the session's graph: forward, RHS loss,
+ * The training step for one batch shape and scored window, traced once into the session's graph:
+ * forward (to the logits the loss reads), RHS loss,
  * TensorFlow's gradient of the loss with respect to the flat parameter vector (one read, cut into
  * the parameters), then {@link ParameterUpdate} (clipping + optimizer rule) on the flat vectors and
  * the assignments of the new parameters and slots, which run only after the gradient exists. A step
@@ -37,10 +38,10 @@ final class TfStepTrace {
     }
 
     static TfStepTrace trace(Graph graph, org.tensorflow.op.Ops base, LanguageModel model, TfVariableStore variables,
-            ParameterUpdate update, long[] batchShape) {
-        String name = "step_" + batchShape[0] + "x" + batchShape[1];
+            ParameterUpdate update, long[] batchShape, int first) {
+        String name = TfTrainStep.key("step", batchShape, first);
         org.tensorflow.op.Ops tf = base.withSubScope(name);
-        TfBatchFeed feed = TfBatchFeed.placeholders(tf, batchShape, false);
+        TfBatchFeed feed = TfBatchFeed.placeholders(tf, batchShape, first);
         List<Placeholder<TFloat32>> scalars = new ArrayList<>();
         List<Tensor> scalarTensors = new ArrayList<>();
         for (int i = 0; i < update.stepScalars(1).length; i++) {
@@ -52,7 +53,7 @@ final class TfStepTrace {
 
         Operand<TFloat32> parameters = variables.weights().read(tf); // (N): every parameter end to end
         TfOps ops = new TfOps(tf, variables.layout().pieces(tf, parameters));
-        Tensor logits = model.forward(ops, feed.tokens()).logits();
+        Tensor logits = model.scoredLogits(ops, feed.tokens(), first); // (B, S − first, V)
         TfTensor lossTensor = TfTensor.of(RhsLoss.mean(ops, logits, feed.targets(), feed.rhsWeights()));
         Operand<TFloat32> gradient = TfGradients.of(graph, tf, name + "_gradients", lossTensor.operand(),
                 List.of(parameters)).get(0); // (N)

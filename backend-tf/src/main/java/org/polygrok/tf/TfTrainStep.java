@@ -67,6 +67,11 @@ final class TfTrainStep implements TrainSession {
         return shape[0] + "x" + shape[1];
     }
 
+    /** A trace's name: its kind, the batch shape and the first scored position. */
+    static String key(String kind, long[] shape, int first) {
+        return kind + "_" + key(shape) + "_from_" + first;
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("this TensorFlow training session is closed");
@@ -77,8 +82,9 @@ final class TfTrainStep implements TrainSession {
     public synchronized float step(Batch batch) {
         checkOpen();
         long[] shape = batch.tokens().shape();
-        TfStepTrace trace = steps.computeIfAbsent(key(shape),
-                k -> TfStepTrace.trace(graph, tf, model, variables, update, shape));
+        int first = batch.firstScoredPosition();
+        TfStepTrace trace = steps.computeIfAbsent(key("step", shape, first),
+                k -> TfStepTrace.trace(graph, tf, model, variables, update, shape, first));
         float loss = trace.run(session, batch, model.vocabSize(), update.stepScalars(stepsTaken + 1));
         stepsTaken++;
         return loss;
@@ -93,7 +99,9 @@ final class TfTrainStep implements TrainSession {
     public synchronized Evaluation evaluate(Batch batch) {
         checkOpen();
         long[] shape = batch.tokens().shape();
-        TfEvalTrace trace = evaluations.computeIfAbsent(key(shape), k -> TfEvalTrace.trace(tf, model, variables, shape));
+        int first = batch.firstScoredPosition();
+        TfEvalTrace trace = evaluations.computeIfAbsent(key("eval", shape, first),
+                k -> TfEvalTrace.trace(tf, model, variables, shape, first));
         return trace.run(session, batch, model.vocabSize());
     }
 

@@ -37,16 +37,27 @@ public final class GPT extends LanguageModel {
      */
     @Override
     public ModelOutput forward(Ops ops, Tensor tokens) {
-        if (tokens.rank() != 2) {
-            throw new IllegalArgumentException("the GPT reads tokens shaped (batch, sequence), got rank " + tokens.rank());
-        }
-        Tensor x = embedding.forward(ops, tokens); // (B, S, d)
+        Tensor x = embedding.forward(ops, checkTokens(tokens)); // (B, S, d)
         Decoder.Result decoded = decoder.forward(ops, x);
         Tensor logits = classifier.forward(ops, decoded.output()); // (B, S, V)
         Map<String, Tensor> internals = new LinkedHashMap<>();
         internals.put(ModelOutput.HIDDEN_STATES, ops.stack(decoded.hiddenStates(), 1)); // (L+1) x (B, S, d) -> (B, L+1, S, d)
         internals.put(ModelOutput.ATTENTIONS, ops.stack(decoded.attentions(), 1)); // L x (B, H, S, S) -> (B, L, H, S, S)
         return new ModelOutput(logits, Collections.unmodifiableMap(internals));
+    }
+
+    /** Only the last block's rows from {@code first} on, and the classifier on them: (B, S − first, V). */
+    @Override
+    public Tensor scoredLogits(Ops ops, Tensor tokens, int first) {
+        Tensor x = embedding.forward(ops, checkTokens(tokens)); // (B, S, d)
+        return classifier.forward(ops, decoder.outputFrom(ops, x, first)); // (B, S − first, d) -> (B, S − first, V)
+    }
+
+    private static Tensor checkTokens(Tensor tokens) {
+        if (tokens.rank() != 2) {
+            throw new IllegalArgumentException("the GPT reads tokens shaped (batch, sequence), got rank " + tokens.rank());
+        }
+        return tokens;
     }
 
     @Override

@@ -27,12 +27,18 @@ public final class LSTMLM extends LanguageModel {
     /** tokens (B, S) INT32 -> logits (B, S, V); no internals. */
     @Override
     public ModelOutput forward(Ops ops, Tensor tokens) {
+        return ModelOutput.logitsOnly(scoredLogits(ops, tokens, 0)); // (B, S, V)
+    }
+
+    /** The classifier on the last layer's states from {@code first} on: (B, S − first, V). */
+    @Override
+    public Tensor scoredLogits(Ops ops, Tensor tokens, int first) {
         if (tokens.rank() != 2) {
             throw new IllegalArgumentException("the LSTM reads tokens shaped (batch, sequence), got rank " + tokens.rank());
         }
-        Tensor x = embedding.forward(ops, tokens); // (B, S, d)
-        Tensor h = lstm.forward(ops, x); // (B, S, d)
-        return ModelOutput.logitsOnly(classifier.forward(ops, h)); // (B, S, V)
+        Tensor h = lstm.forward(ops, embedding.forward(ops, tokens)); // (B, S, d)
+        Tensor scored = first == 0 ? h : ops.slice(h, 1, first, h.shape()[1]); // (B, S − first, d)
+        return classifier.forward(ops, scored); // (B, S − first, V)
     }
 
     @Override

@@ -9,6 +9,16 @@ public abstract class LanguageModel extends Module {
 
     public abstract ModelOutput forward(Ops ops, Tensor tokens);
 
+    /**
+     * The logits at positions first..S−1 only, (B, S − first, V): all the loss reads when no sample
+     * scores an earlier position ({@link org.polygrok.api.train.Batch#firstScoredPosition}). Equal
+     * to those rows of {@link #forward}; a model may compute less to get them.
+     */
+    public Tensor scoredLogits(Ops ops, Tensor tokens, int first) {
+        Tensor logits = forward(ops, tokens).logits(); // (B, S, V)
+        return first == 0 ? logits : ops.slice(logits, 1, first, logits.shape()[1]); // (B, S − first, V)
+    }
+
     /** Vocabulary size V. */
     public abstract int vocabSize();
 

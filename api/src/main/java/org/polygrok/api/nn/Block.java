@@ -22,9 +22,18 @@ public final class Block extends Module {
 
     /** x (B, S, d) -> the block's output (B, S, d) and its attention weights (B, H, S, S). */
     public CausalSelfAttention.Result forward(Ops ops, Tensor x) {
-        CausalSelfAttention.Result attended = attention.forward(ops, x);
-        Tensor a = attentionNorm.forward(ops, ops.add(x, attended.output())); // (B, S, d)
-        Tensor out = feedForwardNorm.forward(ops, ops.add(a, feedForward.forward(ops, a))); // (B, S, d)
+        return forward(ops, x, 0);
+    }
+
+    /**
+     * The outputs at positions first..S−1 only (each position's MLP and norms see its own row, and
+     * its attention every earlier row): x (B, S, d) -> (B, S − first, d) and weights (B, H, S − first, S).
+     */
+    public CausalSelfAttention.Result forward(Ops ops, Tensor x, int first) {
+        CausalSelfAttention.Result attended = attention.forward(ops, x, first);
+        Tensor residual = first == 0 ? x : ops.slice(x, 1, first, x.shape()[1]); // (B, S − first, d)
+        Tensor a = attentionNorm.forward(ops, ops.add(residual, attended.output())); // (B, S − first, d)
+        Tensor out = feedForwardNorm.forward(ops, ops.add(a, feedForward.forward(ops, a))); // (B, S − first, d)
         return new CausalSelfAttention.Result(out, attended.weights());
     }
 }

@@ -37,18 +37,28 @@ public final class CausalSelfAttention extends Module {
 
     /** x (B, S, d) -> output (B, S, d) and weights (B, H, S, S). */
     public Result forward(Ops ops, Tensor x) {
+        return forward(ops, x, 0);
+    }
+
+    /**
+     * The queries at positions first..S−1 only, over every key: x (B, S, d) -> output
+     * (B, S − first, d) and weights (B, H, S − first, S), the last rows of {@link #forward(Ops, Tensor)}.
+     */
+    public Result forward(Ops ops, Tensor x, int first) {
         long batch = x.shape()[0];
         int seq = Math.toIntExact(x.shape()[1]);
+        int queries = seq - first;
         int headDim = dim / heads;
-        Tensor q = splitHeads(ops, query.forward(ops, x), batch, seq, headDim); // (B, H, S, d/H)
+        Tensor xq = first == 0 ? x : ops.slice(x, 1, first, seq); // (B, S_q, d) with S_q = S − first
+        Tensor q = splitHeads(ops, query.forward(ops, xq), batch, queries, headDim); // (B, H, S_q, d/H)
         Tensor v = splitHeads(ops, value.forward(ops, x), batch, seq, headDim); // (B, H, S, d/H)
         Tensor kT = ops.transpose(ops.reshape(key.forward(ops, x), batch, seq, heads, headDim), // (B, S, d) -> (B, S, H, d/H)
                 0, 2, 3, 1); // (B, S, H, d/H) -> (B, H, d/H, S)
-        Tensor scores = ops.div(ops.matmul(q, kT), ops.scalar((float) Math.sqrt(headDim))); // (B, H, S, S)
-        Tensor weights = ops.softmax(ops.add(scores, ops.constant(causalMask(seq)))); // (B, H, S, S)
-        Tensor attended = ops.matmul(weights, v); // (B, H, S, d/H)
-        Tensor merged = ops.reshape(ops.transpose(attended, 0, 2, 1, 3), // (B, H, S, d/H) -> (B, S, H, d/H)
-                batch, seq, dim); // (B, S, H, d/H) -> (B, S, d): heads side by side
+        Tensor scores = ops.div(ops.matmul(q, kT), ops.scalar((float) Math.sqrt(headDim))); // (B, H, S_q, S)
+        Tensor weights = ops.softmax(ops.add(scores, ops.constant(causalMask(first, seq)))); // (B, H, S_q, S)
+        Tensor attended = ops.matmul(weights, v); // (B, H, S_q, d/H)
+        Tensor merged = ops.reshape(ops.transpose(attended, 0, 2, 1, 3), // (B, H, S_q, d/H) -> (B, S_q, H, d/H)
+                batch, queries, dim); // (B, S_q, H, d/H) -> (B, S_q, d): heads side by side
         return new Result(output.forward(ops, merged), weights);
     }
 
@@ -59,13 +69,19 @@ public final class CausalSelfAttention extends Module {
 
     /** (S, S): 0 on and below the diagonal, −∞ above it (key after query). */
     static HostArray causalMask(int seq) {
-        float[] mask = new float[seq * seq];
-        for (int query = 0; query < seq; query++) {
-            for (int key = query + 1; key < seq; key++) {
-                mask[query * seq + key] = Float.NEGATIVE_INFINITY;
+        return causalMask(0, seq);
+    }
+
+    /** Rows first..S−1 of the (S, S) causal mask: (S − first, S). */
+    static HostArray causalMask(int first, int seq) {
+        int rows = seq - first;
+        float[] mask = new float[rows * seq];
+        for (int row = 0; row < rows; row++) {
+            for (int key = first + row + 1; key < seq; key++) {
+                mask[row * seq + key] = Float.NEGATIVE_INFINITY;
             }
         }
-        return HostArray.of(mask, seq, seq);
+        return HostArray.of(mask, rows, seq);
     }
 
     public int heads() {

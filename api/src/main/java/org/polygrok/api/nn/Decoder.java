@@ -37,6 +37,19 @@ public final class Decoder extends Module {
         return new Result(h, List.copyOf(hiddenStates), List.copyOf(attentions));
     }
 
+    /**
+     * The last block's output at positions first..S−1 only, (B, S − first, d): the blocks before it
+     * run on every position (the last one's attention reads them all), the last on those rows.
+     */
+    public Tensor outputFrom(Ops ops, Tensor x, int first) {
+        List<Block> all = blocks.modules();
+        Tensor h = x;
+        for (int i = 0; i < all.size() - 1; i++) {
+            h = all.get(i).forward(ops, h).output(); // (B, S, d)
+        }
+        return all.get(all.size() - 1).forward(ops, h, first).output(); // (B, S − first, d)
+    }
+
     public int layers() {
         return blocks.size();
     }

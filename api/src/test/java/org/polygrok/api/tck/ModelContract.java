@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,24 @@ public abstract class ModelContract {
         Map<String, HostArray> expected = reference(gpt, gptWeights, tokens);
         for (String name : expected.keySet()) {
             assertClose(out.get(name), expected.get(name), "GPT " + name);
+        }
+    }
+
+    @Test
+    void scoredLogitsAreTheLastRowsOfTheFullLogits() {
+        for (LanguageModel model : List.of(lstm, gpt)) {
+            Map<String, HostArray> weights = model == lstm ? lstmWeights : gptWeights;
+            float[] full = ModelRunner.forward(backend::run, model, weights, tokens).get(ModelRunner.LOGITS).floats();
+            for (int first : new int[] {0, 4, S - 1}) {
+                HostArray scored = ModelRunner.scoredLogits(backend::run, model, weights, tokens, first);
+                assertThat(scored.shape()).as("%s scored from %d", model.getClass().getSimpleName(), first)
+                        .containsExactly(B, S - first, V);
+                float[] expected = new float[B * (S - first) * V];
+                for (int b = 0; b < B; b++) {
+                    System.arraycopy(full, (b * S + first) * V, expected, b * (S - first) * V, (S - first) * V);
+                }
+                assertClose(scored, expected, model.getClass().getSimpleName() + " logits scored from " + first);
+            }
         }
     }
 

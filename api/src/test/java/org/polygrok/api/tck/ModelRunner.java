@@ -53,6 +53,13 @@ public final class ModelRunner {
         return named;
     }
 
+    /** {@link LanguageModel#scoredLogits}: the logits from position {@code first} on, (B, S − first, V). */
+    public static HostArray scoredLogits(Runner runner, LanguageModel model, Map<String, HostArray> weights,
+            HostArray tokens, int first) {
+        TensorFunction function = (ops, inputs) -> List.of(model.scoredLogits(bind(ops, model, inputs), inputs.get(0), first));
+        return runner.run(function, inputs(model, weights, tokens)).get(0);
+    }
+
     /**
      * The value of Σ logSoftmax(logits) ⊙ {@code probe} and its gradient with respect to every
      * parameter, by the backend's own autodiff, under the parameter names.
