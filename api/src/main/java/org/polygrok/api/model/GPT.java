@@ -49,7 +49,8 @@ public final class GPT extends LanguageModel {
     /** Only the last block's rows from {@code first} on, and the classifier on them: (B, S − first, V). */
     @Override
     public Tensor scoredLogits(Ops ops, Tensor tokens, int first) {
-        Tensor x = embedding.forward(ops, checkTokens(tokens)); // (B, S, d)
+        checkFirstScored(tokens, first);
+        Tensor x = embedding.forward(ops, tokens); // (B, S, d)
         return classifier.forward(ops, decoder.outputFrom(ops, x, first)); // (B, S − first, d) -> (B, S − first, V)
     }
 

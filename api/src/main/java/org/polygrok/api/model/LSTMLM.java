@@ -33,9 +33,7 @@ public final class LSTMLM extends LanguageModel {
     /** The classifier on the last layer's states from {@code first} on: (B, S − first, V). */
     @Override
     public Tensor scoredLogits(Ops ops, Tensor tokens, int first) {
-        if (tokens.rank() != 2) {
-            throw new IllegalArgumentException("the LSTM reads tokens shaped (batch, sequence), got rank " + tokens.rank());
-        }
+        checkFirstScored(tokens, first);
         Tensor h = lstm.forward(ops, embedding.forward(ops, tokens)); // (B, S, d)
         Tensor scored = first == 0 ? h : ops.slice(h, 1, first, h.shape()[1]); // (B, S − first, d)
         return classifier.forward(ops, scored); // (B, S − first, V)

@@ -15,8 +15,21 @@ public abstract class LanguageModel extends Module {
      * to those rows of {@link #forward}; a model may compute less to get them.
      */
     public Tensor scoredLogits(Ops ops, Tensor tokens, int first) {
+        checkFirstScored(tokens, first);
         Tensor logits = forward(ops, tokens).logits(); // (B, S, V)
         return first == 0 ? logits : ops.slice(logits, 1, first, logits.shape()[1]); // (B, S − first, V)
+    }
+
+    /** Fails unless tokens are (B, S) and 0 ≤ first < S. */
+    protected static void checkFirstScored(Tensor tokens, int first) {
+        if (tokens.rank() != 2) {
+            throw new IllegalArgumentException("a language model reads tokens shaped (batch, sequence), got rank "
+                    + tokens.rank());
+        }
+        if (first < 0 || first >= tokens.shape()[1]) {
+            throw new IllegalArgumentException("the first scored position must lie in [0, " + tokens.shape()[1]
+                    + "), got " + first);
+        }
     }
 
     /** Vocabulary size V. */

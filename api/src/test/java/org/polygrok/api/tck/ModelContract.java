@@ -1,6 +1,7 @@
 package org.polygrok.api.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -108,6 +109,18 @@ public abstract class ModelContract {
                     System.arraycopy(full, (b * S + first) * V, expected, b * (S - first) * V, (S - first) * V);
                 }
                 assertClose(scored, expected, model.getClass().getSimpleName() + " logits scored from " + first);
+            }
+        }
+    }
+
+    @Test
+    void aScoredWindowOutsideTheSequenceIsRejected() {
+        for (LanguageModel model : List.of(lstm, gpt)) {
+            Map<String, HostArray> weights = model == lstm ? lstmWeights : gptWeights;
+            for (int first : new int[] {-1, S}) {
+                assertThatThrownBy(() -> ModelRunner.scoredLogits(backend::run, model, weights, tokens, first))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("first scored position must lie in [0, " + S + "), got " + first);
             }
         }
     }
