@@ -23,8 +23,9 @@ import org.polygrok.api.train.RhsLoss;
 
 /**
  * The model, its RHS loss and its accuracy traced once into a SameDiff graph for one (B, S) input
- * shape and first scored position (the loss reads the logits from there on), differentiated by SameDiff, and compiled into {@link GraphPlan}s for training,
- * evaluation and the forward pass. Parameters are SameDiff variables whose arrays are views of the
+ * shape and first scored position (the loss reads the logits from there on), differentiated by
+ * SameDiff, and compiled into {@link GraphPlan}s for training, evaluation and (scored from position
+ * 0) the whole forward pass. Parameters are SameDiff variables whose arrays are views of the
  * session's flat weight vector, so an update of that vector is seen by every plan without copying.
  */
 final class ModelGraph implements AutoCloseable {
@@ -72,11 +73,15 @@ final class ModelGraph implements AutoCloseable {
         Tensor targetIds = ops.wrap(sd.placeHolder(TARGETS, DataType.INT, window), window, DType.INT32);
         Tensor weights = ops.wrap(sd.placeHolder(RHS_WEIGHTS, DataType.FLOAT, window), window, DType.FLOAT32);
 
-        ModelOutput out = model.forward(ops, tokenIds);
-        forwardOutputs.put("logits", (Nd4jTensor) out.logits());
-        out.internals().forEach((name, t) -> forwardOutputs.put(name, (Nd4jTensor) t));
-        // the loss's own trace when it reads fewer positions; plans run only the ops their outputs need
-        Tensor scored = first == 0 ? out.logits() : model.scoredLogits(ops, tokenIds, first); // (B, S − first, V)
+        Tensor scored; // (B, S − first, V)
+        if (first == 0) {
+            ModelOutput out = model.forward(ops, tokenIds);
+            forwardOutputs.put("logits", (Nd4jTensor) out.logits());
+            out.internals().forEach((name, t) -> forwardOutputs.put(name, (Nd4jTensor) t));
+            scored = out.logits();
+        } else {
+            scored = model.scoredLogits(ops, tokenIds, first);
+        }
         Tensor perSample = RhsLoss.perSample(ops, scored, targetIds, weights);  // (B,)
         this.perSampleLoss = name(perSample);
         this.correct = name(RhsLoss.correct(ops, scored, targetIds, weights));
@@ -120,6 +125,10 @@ final class ModelGraph implements AutoCloseable {
 
     /** "logits" and the model's internals, copied to Java memory; needs only the tokens. */
     Map<String, HostArray> forward(HostArray tokenIds) {
+        if (forwardOutputs.isEmpty()) {
+            throw new IllegalStateException("only a graph scored from position 0 holds the whole forward pass, this one"
+                    + " starts at " + first);
+        }
         tokens.data().setData(tokenIds.ints());
         if (forwardPlan == null) {
             List<String> names = forwardOutputs.values().stream().map(t -> t.variable().name()).toList();

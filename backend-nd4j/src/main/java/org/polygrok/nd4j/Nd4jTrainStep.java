@@ -25,7 +25,10 @@ import org.polygrok.api.train.TrainSpec;
  * that is reused every step.
  */
 public final class Nd4jTrainStep implements TrainSession {
-    /** Input shapes (and scored windows) whose traced graphs are kept (train, train-eval and val batches need three). */
+    /**
+     * Input shapes and scored windows whose traced graphs are kept (train, train-eval, val and the
+     * forward pass need at most four).
+     */
     private static final int MAX_GRAPHS = 8;
 
     private final LanguageModel model;

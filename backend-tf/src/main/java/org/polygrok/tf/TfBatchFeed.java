@@ -47,10 +47,6 @@ final class TfBatchFeed implements AutoCloseable {
                 null, null, 0);
     }
 
-    /** The first scored position: targets and rhsWeights are fed from there on. */
-    int first() {
-        return first;
-    }
 
     Tensor tokens() {
         return new TfTensor(tokens);

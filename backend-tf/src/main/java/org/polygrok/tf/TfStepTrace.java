@@ -18,11 +18,10 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The training step for one batch shape and scored window, traced once into the session's graph:
- * forward (to the logits the loss reads), RHS loss,
- * TensorFlow's gradient of the loss with respect to the flat parameter vector (one read, cut into
- * the parameters), then {@link ParameterUpdate} (clipping + optimizer rule) on the flat vectors and
- * the assignments of the new parameters and slots, which run only after the gradient exists. A step
- * runs one target and fetches the loss.
+ * forward (to the logits the loss reads), RHS loss, TensorFlow's gradient of the loss with respect
+ * to the flat parameter vector (one read, cut into the parameters), then {@link ParameterUpdate}
+ * (clipping + optimizer rule) on the flat vectors and the assignments of the new parameters and
+ * slots, which run only after the gradient exists. A step runs one target and fetches the loss.
  */
 final class TfStepTrace {
     private final TfBatchFeed feed;

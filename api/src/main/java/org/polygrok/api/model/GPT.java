@@ -54,13 +54,6 @@ public final class GPT extends LanguageModel {
         return classifier.forward(ops, decoder.outputFrom(ops, x, first)); // (B, S − first, d) -> (B, S − first, V)
     }
 
-    private static Tensor checkTokens(Tensor tokens) {
-        if (tokens.rank() != 2) {
-            throw new IllegalArgumentException("the GPT reads tokens shaped (batch, sequence), got rank " + tokens.rank());
-        }
-        return tokens;
-    }
-
     @Override
     public int vocabSize() {
         return config.vocabSize();

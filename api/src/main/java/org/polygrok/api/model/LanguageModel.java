@@ -20,12 +20,18 @@ public abstract class LanguageModel extends Module {
         return first == 0 ? logits : ops.slice(logits, 1, first, logits.shape()[1]); // (B, S − first, V)
     }
 
-    /** Fails unless tokens are (B, S) and 0 ≤ first < S. */
-    protected static void checkFirstScored(Tensor tokens, int first) {
+    /** The tokens, if shaped (B, S). */
+    protected static Tensor checkTokens(Tensor tokens) {
         if (tokens.rank() != 2) {
             throw new IllegalArgumentException("a language model reads tokens shaped (batch, sequence), got rank "
                     + tokens.rank());
         }
+        return tokens;
+    }
+
+    /** Fails unless tokens are (B, S) and 0 ≤ first < S. */
+    protected static void checkFirstScored(Tensor tokens, int first) {
+        checkTokens(tokens);
         if (first < 0 || first >= tokens.shape()[1]) {
             throw new IllegalArgumentException("the first scored position must lie in [0, " + tokens.shape()[1]
                     + "), got " + first);
