@@ -52,11 +52,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Timed evaluation passes (default: ${DEFAULT-VALUE}).")
     int evalRepeats;
 
-    @Option(names = "--dim", paramLabel = "D", defaultValue = "128", description = "(default: ${DEFAULT-VALUE})")
-    int dim;
-
-    @Option(names = "--layers", paramLabel = "L", defaultValue = "2", description = "(default: ${DEFAULT-VALUE})")
-    int layers;
+    @Mixin
+    ModelSizeOptions size;
 
     @Option(names = "--p", paramLabel = "P", defaultValue = "31", description = "(default: ${DEFAULT-VALUE})")
     int p;
@@ -102,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
         List<BackendProvider> providers = backends.select("all");
         List<ModelKind> models = model.equals("both") ? List.of(ModelKind.LSTM, ModelKind.GPT)
                 : List.of(ModelKind.fromLabel(model));
-        BenchSettings settings = new BenchSettings(models.get(0), batch, steps, warmup, threads, evalRepeats, dim, layers,
+        BenchSettings settings = new BenchSettings(models.get(0), batch, steps, warmup, threads, evalRepeats, size.dim, size.layers,
                 p);
         BenchRunner.Request request = new BenchRunner.Request(providers.stream().map(BackendProvider::name).toList(),
                 models, settings, baseline, python);

@@ -21,12 +21,8 @@ public final class TrialOptions {
     @Option(names = "--eval-batch-size", paramLabel = "B", defaultValue = "4096", description = "(default: ${DEFAULT-VALUE})")
     int evalBatchSize;
 
-    @Option(names = "--layers", paramLabel = "L", defaultValue = "2", description = "(default: ${DEFAULT-VALUE})")
-    int layers;
-
-    @Option(names = "--dim", paramLabel = "D", defaultValue = "128",
-            description = "Embedding = hidden width (default: ${DEFAULT-VALUE}).")
-    int dim;
+    @Mixin
+    ModelSizeOptions size;
 
     @Option(names = "--heads", paramLabel = "H", defaultValue = "4", description = "GPT heads (default: ${DEFAULT-VALUE}).")
     int heads;
@@ -62,7 +58,7 @@ public final class TrialOptions {
     public TrialConfig config(Run run) {
         DatasetSpec d = data.spec();
         return new TrialConfig(model, run.backend(), null, null, d.seed(), d.p(), d.operator().symbol(), d.orders(),
-                d.rTrain(), trainBatchSize, evalBatchSize, layers, dim, heads, multiplier, run.dropout(), optimizer, lr,
+                d.rTrain(), trainBatchSize, evalBatchSize, size.layers, size.dim, heads, multiplier, run.dropout(), optimizer, lr,
                 weightDecay, 1.0, run.steps(), 0, run.evalFirst(), run.evalPeriod(), run.experiment(), Map.of(),
                 run.threads(), d.split().label(), legacyMask, initWeights == null ? null : initWeights.toString(), null,
                 null);
