@@ -67,12 +67,10 @@ public final class CausalSelfAttention extends Module {
         return ops.transpose(byHead, 0, 2, 1, 3); // (B, S, H, d/H) -> (B, H, S, d/H)
     }
 
-    /** (S, S): 0 on and below the diagonal, −∞ above it (key after query). */
-    static HostArray causalMask(int seq) {
-        return causalMask(0, seq);
-    }
-
-    /** Rows first..S−1 of the (S, S) causal mask: (S − first, S). */
+    /**
+     * Rows first..S−1 of the (S, S) causal mask, (S − first, S): 0 where the key is at or before the
+     * query, −∞ after it.
+     */
     static HostArray causalMask(int first, int seq) {
         int rows = seq - first;
         float[] mask = new float[rows * seq];
