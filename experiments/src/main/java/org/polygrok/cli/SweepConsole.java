@@ -5,11 +5,11 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.polygrok.experiments.spark.ClusterExecutor;
 import org.polygrok.experiments.spark.SparkExecutors;
-import org.polygrok.experiments.sweep.SweepLogLines;
-import org.polygrok.experiments.sweep.SweepProgress;
-import org.polygrok.experiments.sweep.SweepProgressBars;
-import org.polygrok.experiments.sweep.SweepRequest;
-import org.polygrok.experiments.sweep.SweepRunner;
+import org.polygrok.experiments.sweep.plan.SweepRequest;
+import org.polygrok.experiments.sweep.progress.SweepLogLines;
+import org.polygrok.experiments.sweep.progress.SweepProgress;
+import org.polygrok.experiments.sweep.progress.SweepProgressBars;
+import org.polygrok.experiments.sweep.run.SweepRunner;
 import picocli.CommandLine;
 
 /**

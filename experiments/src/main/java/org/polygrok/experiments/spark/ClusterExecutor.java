@@ -1,6 +1,6 @@
 package org.polygrok.experiments.spark;
 
-import org.polygrok.experiments.sweep.TrialExecutor;
+import org.polygrok.experiments.sweep.run.TrialExecutor;
 
 /** A {@link TrialExecutor} on a cluster: it knows how many trials the cluster runs at once, and is closed after the sweep. */
 public interface ClusterExecutor extends TrialExecutor, AutoCloseable {

@@ -10,10 +10,10 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.polygrok.experiments.sweep.JavaCommand;
-import org.polygrok.experiments.sweep.SweepTrial;
-import org.polygrok.experiments.sweep.TrialOutcome;
-import org.polygrok.experiments.sweep.TrialWorker;
+import org.polygrok.experiments.process.JavaCommand;
+import org.polygrok.experiments.sweep.plan.SweepTrial;
+import org.polygrok.experiments.sweep.plan.TrialOutcome;
+import org.polygrok.experiments.sweep.run.TrialWorker;
 import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
 

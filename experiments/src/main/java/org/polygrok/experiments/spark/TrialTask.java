@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.apache.spark.api.java.function.Function;
-import org.polygrok.experiments.sweep.ExperimentRecord;
-import org.polygrok.experiments.sweep.ProcessTrialExecutor;
-import org.polygrok.experiments.sweep.TrialOutcome;
+import org.polygrok.experiments.sweep.plan.ExperimentRecord;
+import org.polygrok.experiments.sweep.run.ProcessTrialExecutor;
+import org.polygrok.experiments.sweep.plan.TrialOutcome;
 import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
 

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.sweep.SweepTrial;
-import org.polygrok.experiments.sweep.TrialWorker;
+import org.polygrok.experiments.sweep.plan.SweepTrial;
+import org.polygrok.experiments.sweep.run.TrialWorker;
 import org.polygrok.experiments.train.TrialConfig;
 
 /**

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.metrics.MetricsRecord;
-import org.polygrok.experiments.sweep.SweepTrial;
+import org.polygrok.experiments.sweep.plan.SweepTrial;
 import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
 import org.polygrok.experiments.train.TrialDirectory;

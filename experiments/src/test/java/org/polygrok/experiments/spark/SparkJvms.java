@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.launcher.JavaModuleOptions;
-import org.polygrok.experiments.sweep.JavaCommand;
+import org.polygrok.experiments.process.JavaCommand;
 
 /**
  * Child JVMs for the Spark tests, on the test class path with the module options Spark needs on Java 17 (as

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polygrok.cli.Polygrok;
-import org.polygrok.experiments.sweep.TrialWorker;
+import org.polygrok.experiments.sweep.run.TrialWorker;
 import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrialDirectory;
 
