@@ -97,7 +97,7 @@ class SparkSweepTest {
 
             String killed = killAWorkerMidTrial(cluster.subList(1, 3), out.resolve("sanity"), driver);
 
-            assertThat(driver.waitFor(6, TimeUnit.MINUTES)).as("the sweep ended in time").isTrue();
+            assertThat(driver.waitFor(10, TimeUnit.MINUTES)).as("the sweep ended in time").isTrue();
             String output = Files.readString(log);
             assertThat(driver.exitValue()).as(output).isZero();
             assertThat(output).contains("done: 2 trials").contains("trial " + killed + ": its task (attempt 1)");
@@ -117,7 +117,7 @@ class SparkSweepTest {
     /** Waits for a trial past its first checkpoint, SIGKILLs its Worker with its executor and trial; its id. */
     private static String killAWorkerMidTrial(List<Process> workers, Path experiment, Process driver)
             throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
         while (true) {
             assertThat(driver.isAlive()).as("the sweep ended before a worker could be killed").isTrue();
             assertThat(System.nanoTime()).as("no trial reached a checkpoint in time").isLessThan(deadline);
