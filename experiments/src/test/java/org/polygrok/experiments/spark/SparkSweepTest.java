@@ -29,7 +29,7 @@ import org.polygrok.experiments.train.TrialDirectory;
  * one LSTM and one GPT trial).
  */
 class SparkSweepTest {
-    private static final int STEPS = 300;
+    private static final int STEPS = 400;
 
     @TempDir
     static Path tmp;
@@ -136,22 +136,21 @@ class SparkSweepTest {
         }
     }
 
-    /** The trial a TrialWorker process runs (its error output is the trial's log), once it has a checkpoint. */
+    /** The trial a process runs (its error output is {@code logs/<trial>.log}), once the trial has a checkpoint. */
     private static Optional<String> trialOf(ProcessHandle p, Path experiment) {
-        if (!p.info().commandLine().orElse("").contains(TrialWorker.class.getName())) {
-            return Optional.empty();
-        }
         try {
-            String logName = Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "fd", "2"))
-                    .getFileName().toString();
-            String id = logName.replaceFirst("\\.log$", "");
+            Path err = Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "fd", "2"));
+            if (!err.startsWith(experiment.resolve("logs")) || !err.toString().endsWith(".log")) {
+                return Optional.empty();
+            }
+            String id = err.getFileName().toString().replaceFirst("\\.log$", "");
             Path dir = experiment.resolve("trials").resolve(id);
             boolean midway = Files.isRegularFile(dir.resolve("checkpoint/state.json"))
                     && new TrialDirectory(dir).readStatus().map(s -> s.status() == RunStatus.State.RUNNING)
                             .orElse(false);
             return midway ? Optional.of(id) : Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // the process ended or is not set up yet
+            return Optional.empty(); // the process ended, or is not a trial
         }
     }
 
