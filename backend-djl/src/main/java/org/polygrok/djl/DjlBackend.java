@@ -108,7 +108,7 @@ public final class DjlBackend implements Backend {
 
     @Override
     public TrainSession newTrainSession(LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec) {
-        return new DjlTrainStep(engine, threads, root, model, initialWeights, spec);
+        return new DjlTrainSession(engine, threads, root, model, initialWeights, spec);
     }
 
     @Override

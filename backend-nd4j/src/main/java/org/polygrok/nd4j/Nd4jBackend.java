@@ -27,7 +27,7 @@ import org.polygrok.api.train.TrainSpec;
 /** ND4J/SameDiff: every computation is traced into a SameDiff graph and differentiated by SameDiff. */
 public final class Nd4jBackend implements Backend {
     private final BackendOptions options;
-    private final List<Nd4jTrainStep> sessions = new ArrayList<>();
+    private final List<Nd4jTrainSession> sessions = new ArrayList<>();
     private boolean closed;
 
     Nd4jBackend(BackendOptions options) {
@@ -124,7 +124,7 @@ public final class Nd4jBackend implements Backend {
     @Override
     public TrainSession newTrainSession(LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec) {
         checkOpen();
-        Nd4jTrainStep session = new Nd4jTrainStep(model, initialWeights, spec, this::forget);
+        Nd4jTrainSession session = new Nd4jTrainSession(model, initialWeights, spec, this::forget);
         synchronized (sessions) {
             sessions.add(session);
         }
@@ -137,15 +137,15 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public void close() {
-        List<Nd4jTrainStep> open;
+        List<Nd4jTrainSession> open;
         synchronized (sessions) {
             open = new ArrayList<>(sessions);
             closed = true;
         }
-        open.forEach(Nd4jTrainStep::close);
+        open.forEach(Nd4jTrainSession::close);
     }
 
-    private void forget(Nd4jTrainStep session) {
+    private void forget(Nd4jTrainSession session) {
         synchronized (sessions) {
             sessions.remove(session);
         }

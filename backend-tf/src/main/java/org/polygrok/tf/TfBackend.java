@@ -30,11 +30,11 @@ public final class TfBackend implements Backend {
     private final ConfigProto config;
     private final String description;
     private final TfGraphFunctions functions;
-    private final List<TfTrainStep> sessions = new ArrayList<>();
+    private final List<TfTrainSession> sessions = new ArrayList<>();
 
     TfBackend(BackendOptions options, String fallbackDescription) {
         this.options = options;
-        this.config = TfSessionConfig.of(options);
+        this.config = TfEngine.of(options);
         String version = TensorFlow.version(); // loads the natives
         this.description = version == null ? fallbackDescription
                 : "TensorFlow " + version + " via TensorFlow Java " + TfBackendProvider.tensorFlowJavaVersion();
@@ -73,14 +73,14 @@ public final class TfBackend implements Backend {
 
     @Override
     public TrainSession newTrainSession(LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec) {
-        TfTrainStep step = new TfTrainStep(model, initialWeights, spec, config, this::forget);
+        TfTrainSession step = new TfTrainSession(model, initialWeights, spec, config, this::forget);
         synchronized (sessions) {
             sessions.add(step);
         }
         return step;
     }
 
-    private void forget(TfTrainStep step) {
+    private void forget(TfTrainSession step) {
         synchronized (sessions) {
             sessions.remove(step);
         }
@@ -88,10 +88,10 @@ public final class TfBackend implements Backend {
 
     @Override
     public void close() {
-        List<TfTrainStep> open;
+        List<TfTrainSession> open;
         synchronized (sessions) {
             open = new ArrayList<>(sessions);
         }
-        open.forEach(TfTrainStep::close);
+        open.forEach(TfTrainSession::close);
     }
 }

@@ -79,7 +79,7 @@ final class TfBatchFeed implements AutoCloseable {
     }
 
     private org.tensorflow.Tensor keep(HostArray value) {
-        org.tensorflow.Tensor t = TfHost.toTensor(value);
+        org.tensorflow.Tensor t = TfArrays.toTensor(value);
         fed.add(t);
         return t;
     }

@@ -27,7 +27,7 @@ final class TfEvalTrace {
 
     static TfEvalTrace trace(org.tensorflow.op.Ops base, LanguageModel model, TfVariableStore variables,
             long[] batchShape, int first) {
-        org.tensorflow.op.Ops tf = base.withSubScope(TfTrainStep.key("eval", batchShape, first));
+        org.tensorflow.op.Ops tf = base.withSubScope(TfTrainSession.key("eval", batchShape, first));
         TfBatchFeed feed = TfBatchFeed.placeholders(tf, batchShape, first);
         TfOps ops = new TfOps(tf, variables.readPieces(tf));
         Tensor logits = model.scoredLogits(ops, feed.tokens(), first); // (B, S − first, V)
@@ -41,7 +41,7 @@ final class TfEvalTrace {
         try {
             feed.feed(runner, batch, vocabSize);
             try (Result result = runner.fetch(loss).fetch(correct).run()) {
-                return new Evaluation(TfHost.toHost(result.get(0)).floats(), TfHost.toHost(result.get(1)).floats());
+                return new Evaluation(TfArrays.toHost(result.get(0)).floats(), TfArrays.toHost(result.get(1)).floats());
             }
         } finally {
             feed.close();

@@ -51,7 +51,7 @@ final class TfForwardTrace {
             Map<String, HostArray> out = new LinkedHashMap<>();
             try (Result result = runner.run()) {
                 for (int i = 0; i < names.size(); i++) {
-                    out.put(names.get(i), TfHost.toHost(result.get(i)));
+                    out.put(names.get(i), TfArrays.toHost(result.get(i)));
                 }
             }
             return out;

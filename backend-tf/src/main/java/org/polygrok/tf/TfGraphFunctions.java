@@ -84,7 +84,7 @@ final class TfGraphFunctions {
         List<Placeholder<?>> out = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             HostArray input = inputs.get(i);
-            out.add(tf.withName("input_" + i).placeholder(TfHost.typeOf(input.dtype()),
+            out.add(tf.withName("input_" + i).placeholder(TfArrays.typeOf(input.dtype()),
                     Placeholder.shape(Shape.of(input.shape()))));
         }
         return out;
@@ -104,7 +104,7 @@ final class TfGraphFunctions {
         try (Session session = new Session(graph, config)) {
             Session.Runner runner = session.runner();
             for (int i = 0; i < inputs.size(); i++) {
-                org.tensorflow.Tensor value = TfHost.toTensor(inputs.get(i));
+                org.tensorflow.Tensor value = TfArrays.toTensor(inputs.get(i));
                 fed.add(value);
                 runner.feed(placeholders.get(i), value);
             }
@@ -115,7 +115,7 @@ final class TfGraphFunctions {
             }
             try (Result result = runner.run()) {
                 for (int i = 0; i < fetches.size(); i++) {
-                    out.add(TfHost.toHost(result.get(i)));
+                    out.add(TfArrays.toHost(result.get(i)));
                 }
             }
             return out;

@@ -38,7 +38,7 @@ final class TfStepTrace {
 
     static TfStepTrace trace(Graph graph, org.tensorflow.op.Ops base, LanguageModel model, TfVariableStore variables,
             ParameterUpdate update, long[] batchShape, int first) {
-        String name = TfTrainStep.key("step", batchShape, first);
+        String name = TfTrainSession.key("step", batchShape, first);
         org.tensorflow.op.Ops tf = base.withSubScope(name);
         TfBatchFeed feed = TfBatchFeed.placeholders(tf, batchShape, first);
         List<Placeholder<TFloat32>> scalars = new ArrayList<>();

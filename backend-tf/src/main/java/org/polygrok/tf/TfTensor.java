@@ -20,7 +20,7 @@ final class TfTensor implements Tensor {
     TfTensor(Operand<?> operand) {
         this.operand = operand;
         this.shape = operand.shape().asArray();
-        this.dtype = TfHost.dtypeOf(operand.type());
+        this.dtype = TfArrays.dtypeOf(operand.type());
         if (shape == null || Arrays.stream(shape).anyMatch(d -> d < 0)) {
             throw new IllegalStateException("TensorFlow could not infer a static shape for " + operand);
         }

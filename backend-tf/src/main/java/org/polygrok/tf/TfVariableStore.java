@@ -72,7 +72,7 @@ final class TfVariableStore {
         try {
             Session.Runner runner = session.runner();
             for (int i = 0; i < targets.size(); i++) {
-                Tensor t = TfHost.toTensor(values.get(i));
+                Tensor t = TfArrays.toTensor(values.get(i));
                 fed.add(t);
                 runner.feed(targets.get(i).loadValue(), t).addTarget(targets.get(i).load());
             }
@@ -108,7 +108,7 @@ final class TfVariableStore {
         variables.forEach(v -> runner.fetch(v.snapshot()));
         try (Result result = runner.run()) {
             for (int i = 0; i < variables.size(); i++) {
-                out.add(TfHost.toHost(result.get(i)));
+                out.add(TfArrays.toHost(result.get(i)));
             }
         }
         return out;

@@ -35,11 +35,11 @@ class TfBackendProviderTest {
 
     @Test
     void sessionsUseTheRequestedThreadsForIntraAndInterOpParallelism() {
-        ConfigProto three = TfSessionConfig.of(new BackendOptions(3, false));
+        ConfigProto three = TfEngine.of(new BackendOptions(3, false));
         assertThat(three.getIntraOpParallelismThreads()).isEqualTo(3);
         assertThat(three.getInterOpParallelismThreads()).isEqualTo(3);
-        assertThat(TfSessionConfig.of(new BackendOptions(1, false)).getInterOpParallelismThreads()).isEqualTo(1);
-        assertThat(TfSessionConfig.of(BackendOptions.defaults()).getIntraOpParallelismThreads())
+        assertThat(TfEngine.of(new BackendOptions(1, false)).getInterOpParallelismThreads()).isEqualTo(1);
+        assertThat(TfEngine.of(BackendOptions.defaults()).getIntraOpParallelismThreads())
                 .isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 }

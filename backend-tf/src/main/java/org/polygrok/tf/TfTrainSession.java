@@ -24,7 +24,7 @@ import org.tensorflow.proto.ConfigProto;
  * batch shape into that graph and then only run (per step: the batch and step scalars in, the loss
  * out).
  */
-final class TfTrainStep implements TrainSession {
+final class TfTrainSession implements TrainSession {
     private final LanguageModel model;
     private final ParameterUpdate update;
     private final Graph graph;
@@ -34,12 +34,12 @@ final class TfTrainStep implements TrainSession {
     private final Map<String, TfStepTrace> steps = new HashMap<>();
     private final Map<String, TfEvalTrace> evaluations = new HashMap<>();
     private final Map<String, TfForwardTrace> forwards = new HashMap<>();
-    private final Consumer<TfTrainStep> onClose;
+    private final Consumer<TfTrainSession> onClose;
     private long stepsTaken;
     private boolean closed;
 
-    TfTrainStep(LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec, ConfigProto config,
-            Consumer<TfTrainStep> onClose) {
+    TfTrainSession(LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec, ConfigProto config,
+            Consumer<TfTrainSession> onClose) {
         SessionInputs.checkWeights(model, initialWeights);
         this.model = model;
         this.update = new ParameterUpdate(spec);

@@ -24,7 +24,7 @@ import org.polygrok.api.train.TrainSpec;
  * ({@link UpdateGraph}). Weights, gradients and optimizer slots each live in one flat ND4J vector
  * that is reused every step.
  */
-public final class Nd4jTrainStep implements TrainSession {
+public final class Nd4jTrainSession implements TrainSession {
     /**
      * Input shapes and scored windows whose traced graphs are kept (train, train-eval, val and the
      * forward pass need at most four).
@@ -48,13 +48,13 @@ public final class Nd4jTrainStep implements TrainSession {
             return false;
         }
     };
-    private final Consumer<Nd4jTrainStep> onClose;
+    private final Consumer<Nd4jTrainSession> onClose;
     private UpdateGraph updateGraph;
     private long steps;
     private boolean closed;
 
-    Nd4jTrainStep(LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec,
-            Consumer<Nd4jTrainStep> onClose) {
+    Nd4jTrainSession(LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec,
+            Consumer<Nd4jTrainSession> onClose) {
         SessionInputs.checkWeights(model, initialWeights);
         this.model = model;
         this.layout = new FlatLayout(model.namedParameters());

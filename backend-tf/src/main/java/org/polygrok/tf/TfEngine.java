@@ -12,8 +12,8 @@ import org.tensorflow.proto.ConfigProto;
  * <p>TensorFlow's CPU device thread pool is process-wide: the first session of the process fixes
  * the intra-op thread count for all later ones.
  */
-final class TfSessionConfig {
-    private TfSessionConfig() {
+final class TfEngine {
+    private TfEngine() {
     }
 
     static ConfigProto of(BackendOptions options) {

@@ -29,7 +29,7 @@ import org.polygrok.api.train.TrainSpec;
  * a GradientCollector, backward into the flat weights, then the api's {@link ParameterUpdate}
  * without gradient recording. The updated vectors replace the old ones, so no gradient carries over.
  */
-final class DjlTrainStep implements TrainSession {
+final class DjlTrainSession implements TrainSession {
     private final Engine engine;
     private final int threads;
     private final NDManager session;
@@ -42,7 +42,7 @@ final class DjlTrainStep implements TrainSession {
     private long step;
     private boolean closed;
 
-    DjlTrainStep(Engine engine, int threads, NDManager parent, LanguageModel model, Map<String, HostArray> initialWeights,
+    DjlTrainSession(Engine engine, int threads, NDManager parent, LanguageModel model, Map<String, HostArray> initialWeights,
             TrainSpec spec) {
         SessionInputs.checkWeights(model, initialWeights);
         this.engine = engine;
