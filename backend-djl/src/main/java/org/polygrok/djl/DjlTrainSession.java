@@ -2,7 +2,10 @@ package org.polygrok.djl;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -10,75 +13,59 @@ import java.util.List;
 import java.util.Map;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.Tensor;
+import org.polygrok.api.backend.BaseTrainSession;
+import org.polygrok.api.backend.FlatLayout;
 import org.polygrok.api.model.LanguageModel;
 import org.polygrok.api.model.ModelOutput;
 import org.polygrok.api.nn.Parameter;
 import org.polygrok.api.train.Batch;
 import org.polygrok.api.train.Evaluation;
-import org.polygrok.api.train.OptimizerState;
 import org.polygrok.api.train.ParameterUpdate;
 import org.polygrok.api.train.RhsLoss;
-import org.polygrok.api.train.SessionInputs;
-import org.polygrok.api.train.TrainSession;
 import org.polygrok.api.train.TrainSpec;
 
 /**
  * A model training eagerly on PyTorch. The weights and each optimizer slot live on the engine as
- * one flat vector apiece ({@link FlatParameters}), owned by the session's NDManager. Each call runs
- * in its own sub-manager, closed at the end so every intermediate is freed: forward and loss under
- * a GradientCollector, backward into the flat weights, then the api's {@link ParameterUpdate}
+ * one flat vector apiece (the api's {@link FlatLayout}), owned by the session's NDManager. Each call
+ * runs in its own sub-manager, closed at the end so every intermediate is freed: forward and loss
+ * under a GradientCollector, backward into the flat weights, then the api's {@link ParameterUpdate}
  * without gradient recording. The updated vectors replace the old ones, so no gradient carries over.
  */
-final class DjlTrainSession implements TrainSession {
+final class DjlTrainSession extends BaseTrainSession {
     private final Engine engine;
     private final int threads;
     private final NDManager session;
-    private final LanguageModel model;
-    private final FlatParameters layout;
     private final Map<Parameter, Integer> index = new IdentityHashMap<>();
-    private final ParameterUpdate update;
     private NDArray weights;
     private NDArray[] slots;
-    private long step;
-    private boolean closed;
 
-    DjlTrainSession(Engine engine, int threads, NDManager parent, LanguageModel model, Map<String, HostArray> initialWeights,
-            TrainSpec spec) {
-        SessionInputs.checkWeights(model, initialWeights);
+    DjlTrainSession(DjlBackend backend, Engine engine, int threads, NDManager parent, LanguageModel model,
+            Map<String, HostArray> initialWeights, TrainSpec spec) {
+        super(backend, model, initialWeights, spec);
         this.engine = engine;
         this.threads = threads;
-        this.model = model;
-        this.update = new ParameterUpdate(spec);
-        Map<String, Parameter> named = model.namedParameters();
-        List<String> names = new ArrayList<>(named.keySet());
-        List<long[]> shapes = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            Parameter p = named.get(names.get(i));
-            index.put(p, i);
-            shapes.add(p.shape());
+        for (int i = 0; i < layout().count(); i++) {
+            index.put(layout().parameter(i), i);
         }
-        this.layout = new FlatParameters(names, shapes);
         this.session = parent.newSubManager();
-        loadWeights(initialWeights);
-        loadOptimizerState(null);
+        start(initialWeights);
     }
 
     @Override
-    public float step(Batch batch) {
-        checkOpen();
+    protected float trainStep(Batch batch, float[] stepScalars) {
         DjlEngine.useThreads(threads);
         try (NDManager scope = session.newSubManager()) {
             Tensor loss;
             try (GradientScope gradients = GradientScope.open(engine)) {
                 DjlOps ops = opsFor(scope);
                 int first = batch.firstScoredPosition();
-                Tensor logits = model.scoredLogits(ops, ops.constant(batch.tokens()), first); // (B, S − first, V)
+                Tensor logits = model().scoredLogits(ops, ops.constant(batch.tokens()), first); // (B, S − first, V)
                 loss = RhsLoss.mean(ops, logits, ops.constant(batch.targetsFrom(first)),
                         ops.constant(batch.rhsWeightsFrom(first)));
                 gradients.backward(DjlTensor.unwrap(loss));
             }
             try (GradMode noGrad = GradMode.off()) {
-                applyUpdate(new DjlOps(scope));
+                applyUpdate(new DjlOps(scope), stepScalars);
             }
             return loss.toHostArray().item();
         }
@@ -86,33 +73,48 @@ final class DjlTrainSession implements TrainSession {
 
     /** Ops whose parameters are views of the flat weights, made in {@code scope}. */
     private DjlOps opsFor(NDManager scope) {
-        NDArray[] views = layout.views(weights, scope);
+        NDArray[] views = views(weights, scope);
         return new DjlOps(scope, p -> {
             Integer i = index.get(p);
             return i == null ? null : views[i];
         });
     }
 
+    /**
+     * Each parameter as a view of {@code flat}, shaped like the parameter; in grad mode the views
+     * are recorded, so gradients reach {@code flat}. Intermediates go to {@code scope}.
+     */
+    private NDArray[] views(NDArray flat, NDManager scope) {
+        FlatLayout layout = layout();
+        NDList pieces = JniUtils.split((PtNDArray) flat, layout.sizes(), 0); // (N) -> one (size_i) piece per parameter
+        NDArray[] out = new NDArray[layout.count()];
+        for (int i = 0; i < out.length; i++) {
+            NDArray piece = pieces.get(i);
+            piece.attach(scope);
+            out[i] = JniUtils.reshape((PtNDArray) piece, layout.shape(i)); // (size_i) -> parameter shape
+            out[i].attach(scope);
+        }
+        return out;
+    }
+
     /** Clipping and the optimizer rule on the gradient just computed; swaps in the new vectors. */
-    private void applyUpdate(DjlOps ops) {
+    private void applyUpdate(DjlOps ops, float[] stepScalars) {
         Tensor gradient = ops.adopt(weights.getGradient());
         List<Tensor> slotTensors = new ArrayList<>(slots.length);
         for (NDArray slot : slots) {
             slotTensors.add(new DjlTensor(slot));
         }
-        float[] scalars = update.stepScalars(step + 1);
-        List<Tensor> scalarTensors = new ArrayList<>(scalars.length);
-        for (float v : scalars) {
+        List<Tensor> scalarTensors = new ArrayList<>(stepScalars.length);
+        for (float v : stepScalars) {
             scalarTensors.add(ops.scalar(v));
         }
-        ParameterUpdate.Result result = update.apply(ops, List.of(new DjlTensor(weights)), List.of(gradient),
+        ParameterUpdate.Result result = update().apply(ops, List.of(new DjlTensor(weights)), List.of(gradient),
                 List.of(slotTensors), scalarTensors);
         weights = replace(weights, DjlTensor.unwrap(result.parameters().get(0)));
         weights.setRequiresGradient(true);
         for (int k = 0; k < slots.length; k++) {
             slots[k] = replace(slots[k], DjlTensor.unwrap(result.slots().get(0).get(k)));
         }
-        step++;
     }
 
     /** Moves {@code fresh} from the step scope into the session and frees {@code old}. */
@@ -126,18 +128,12 @@ final class DjlTrainSession implements TrainSession {
     }
 
     @Override
-    public long stepsTaken() {
-        return step;
-    }
-
-    @Override
-    public Evaluation evaluate(Batch batch) {
-        checkOpen();
+    protected Evaluation evaluateBatch(Batch batch) {
         DjlEngine.useThreads(threads);
         try (NDManager scope = session.newSubManager(); GradMode noGrad = GradMode.off()) {
             DjlOps ops = opsFor(scope);
             int first = batch.firstScoredPosition();
-            Tensor logits = model.scoredLogits(ops, ops.constant(batch.tokens()), first); // (B, S − first, V)
+            Tensor logits = model().scoredLogits(ops, ops.constant(batch.tokens()), first); // (B, S − first, V)
             Tensor targets = ops.constant(batch.targetsFrom(first));
             Tensor rhsWeights = ops.constant(batch.rhsWeightsFrom(first));
             Tensor loss = RhsLoss.perSample(ops, logits, targets, rhsWeights);
@@ -147,93 +143,54 @@ final class DjlTrainSession implements TrainSession {
     }
 
     @Override
-    public Map<String, HostArray> forwardWithInternals(HostArray tokens) {
-        checkOpen();
+    protected Map<String, HostArray> forward(HostArray tokens) {
         DjlEngine.useThreads(threads);
         try (NDManager scope = session.newSubManager(); GradMode noGrad = GradMode.off()) {
             DjlOps ops = opsFor(scope);
-            ModelOutput out = model.forward(ops, ops.constant(tokens));
+            ModelOutput out = model().forward(ops, ops.constant(tokens));
             Map<String, HostArray> result = new LinkedHashMap<>();
-            result.put("logits", out.logits().toHostArray());
-            out.internals().forEach((name, t) -> result.put(name, t.toHostArray()));
+            out.named().forEach((name, t) -> result.put(name, t.toHostArray()));
             return result;
         }
     }
 
     @Override
-    public Map<String, HostArray> weights() {
-        checkOpen();
-        return layout.download(weights);
+    protected float[] downloadWeights() {
+        return DjlArrays.toHost(weights).floats();
     }
 
     @Override
-    public OptimizerState optimizerState() {
-        checkOpen();
-        List<Map<String, HostArray>> bySlot = new ArrayList<>(slots.length);
+    protected List<float[]> downloadSlots() {
+        List<float[]> out = new ArrayList<>(slots.length);
         for (NDArray slot : slots) {
-            bySlot.add(layout.download(slot));
+            out.add(DjlArrays.toHost(slot).floats());
         }
-        Map<String, List<HostArray>> out = new LinkedHashMap<>();
-        for (String name : layout.names()) {
-            List<HostArray> perSlot = new ArrayList<>(slots.length);
-            for (Map<String, HostArray> slot : bySlot) {
-                perSlot.add(slot.get(name));
-            }
-            out.put(name, List.copyOf(perSlot));
-        }
-        return new OptimizerState(step, out);
+        return out;
     }
 
     @Override
-    public void restore(Map<String, HostArray> weights, OptimizerState state) {
-        checkOpen();
-        SessionInputs.checkWeights(model, weights);
-        if (state != null) {
-            SessionInputs.checkOptimizerState(model, update.slotNames(), state);
-        }
-        loadWeights(weights);
-        if (state != null) {
-            loadOptimizerState(state);
-        }
-    }
-
-    private void loadWeights(Map<String, HostArray> byName) {
-        NDArray fresh = layout.upload(session, byName);
+    protected void upload(float[] flatWeights, List<float[]> flatSlots) {
+        NDArray fresh = session.create(flatWeights);
         fresh.setRequiresGradient(true);
         if (weights != null) {
             weights.close();
         }
         weights = fresh;
-    }
-
-    /** The optimizer state, or zero slots at step 0 when {@code state} is null. */
-    private void loadOptimizerState(OptimizerState state) {
-        int count = update.slotNames().size();
-        NDArray[] fresh = new NDArray[count];
-        for (int k = 0; k < count; k++) {
-            fresh[k] = state != null ? layout.upload(session, FlatParameters.column(state.slots(), k))
-                    : session.zeros(weights.getShape());
-        }
-        if (slots != null) {
-            for (NDArray old : slots) {
-                old.close();
+        if (flatSlots != null) {
+            if (slots != null) {
+                for (NDArray old : slots) {
+                    old.close();
+                }
             }
-        }
-        slots = fresh;
-        step = state != null ? state.step() : 0;
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("this training session is closed");
+            slots = new NDArray[flatSlots.size()];
+            for (int k = 0; k < slots.length; k++) {
+                slots[k] = session.create(flatSlots.get(k));
+            }
         }
     }
 
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            session.close();
-        }
+    protected void release() {
+        session.close();
     }
 }

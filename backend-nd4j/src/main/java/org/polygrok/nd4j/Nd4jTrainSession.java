@@ -1,21 +1,15 @@
 package org.polygrok.nd4j;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
+import org.polygrok.api.backend.BaseTrainSession;
 import org.polygrok.api.model.LanguageModel;
 import org.polygrok.api.train.Batch;
 import org.polygrok.api.train.Evaluation;
-import org.polygrok.api.train.OptimizerState;
-import org.polygrok.api.train.ParameterUpdate;
-import org.polygrok.api.train.SessionInputs;
-import org.polygrok.api.train.TrainSession;
 import org.polygrok.api.train.TrainSpec;
 
 /**
@@ -24,16 +18,14 @@ import org.polygrok.api.train.TrainSpec;
  * ({@link UpdateGraph}). Weights, gradients and optimizer slots each live in one flat ND4J vector
  * that is reused every step.
  */
-public final class Nd4jTrainSession implements TrainSession {
+public final class Nd4jTrainSession extends BaseTrainSession {
     /**
      * Input shapes and scored windows whose traced graphs are kept (train, train-eval, val and the
      * forward pass need at most four).
      */
     private static final int MAX_GRAPHS = 8;
 
-    private final LanguageModel model;
-    private final FlatLayout layout;
-    private final ParameterUpdate update;
+    private final Nd4jFlatViews flat;
     private final INDArray weights;
     private final INDArray gradient;
     private final List<INDArray> slots = new ArrayList<>();
@@ -48,105 +40,63 @@ public final class Nd4jTrainSession implements TrainSession {
             return false;
         }
     };
-    private final Consumer<Nd4jTrainSession> onClose;
     private UpdateGraph updateGraph;
-    private long steps;
-    private boolean closed;
 
-    Nd4jTrainSession(LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec,
-            Consumer<Nd4jTrainSession> onClose) {
-        SessionInputs.checkWeights(model, initialWeights);
-        this.model = model;
-        this.layout = new FlatLayout(model.namedParameters());
-        this.update = new ParameterUpdate(spec);
-        this.onClose = onClose;
-        this.weights = layout.zeros();
-        this.gradient = layout.zeros();
-        for (int i = 0; i < update.slotNames().size(); i++) {
-            slots.add(layout.zeros());
+    Nd4jTrainSession(Nd4jBackend backend, LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec) {
+        super(backend, model, initialWeights, spec);
+        this.flat = new Nd4jFlatViews(layout());
+        this.weights = flat.zeros();
+        this.gradient = flat.zeros();
+        for (int i = 0; i < update().slotNames().size(); i++) {
+            slots.add(flat.zeros());
         }
-        this.weightViews = layout.views(weights);
-        layout.load(weights, initialWeights);
+        this.weightViews = flat.views(weights);
+        start(initialWeights);
     }
 
     @Override
-    public float step(Batch batch) {
-        checkOpen();
-        ModelGraph graph = graphFor(checked(batch).tokens(), batch.firstScoredPosition());
+    protected float trainStep(Batch batch, float[] stepScalars) {
+        ModelGraph graph = graphFor(batch.tokens(), batch.firstScoredPosition());
         float loss = graph.lossAndGradients(batch, gradient);
         if (updateGraph == null) {
-            updateGraph = new UpdateGraph(update, layout.size());
+            updateGraph = new UpdateGraph(update(), flat.size());
         }
-        updateGraph.apply(steps + 1, weights, gradient, slots);
-        steps++;
+        updateGraph.apply(stepsTaken() + 1, weights, gradient, slots);
         return loss;
     }
 
     @Override
-    public long stepsTaken() {
-        return steps;
+    protected Evaluation evaluateBatch(Batch batch) {
+        return graphFor(batch.tokens(), batch.firstScoredPosition()).evaluate(batch);
     }
 
     @Override
-    public Evaluation evaluate(Batch batch) {
-        checkOpen();
-        return graphFor(checked(batch).tokens(), batch.firstScoredPosition()).evaluate(batch);
-    }
-
-    @Override
-    public Map<String, HostArray> forwardWithInternals(HostArray tokens) {
-        checkOpen();
-        if (tokens.rank() != 2 || tokens.dtype() != DType.INT32) {
-            throw new IllegalArgumentException("tokens must be INT32 of shape (B, S), got " + tokens.dtype() + " "
-                    + Arrays.toString(tokens.shape()));
-        }
+    protected Map<String, HostArray> forward(HostArray tokens) {
         return graphFor(tokens, 0).forward(tokens);
     }
 
     @Override
-    public Map<String, HostArray> weights() {
-        checkOpen();
-        return layout.export(weights);
-    }
-
-    @Override
-    public OptimizerState optimizerState() {
-        checkOpen();
-        List<Map<String, HostArray>> perSlot = slots.stream().map(layout::export).toList();
-        Map<String, List<HostArray>> state = new LinkedHashMap<>();
-        for (int i = 0; i < layout.count(); i++) {
-            String name = layout.name(i);
-            state.put(name, perSlot.stream().map(m -> m.get(name)).toList());
-        }
-        return new OptimizerState(steps, state);
-    }
-
-    @Override
-    public void restore(Map<String, HostArray> newWeights, OptimizerState state) {
-        checkOpen();
-        SessionInputs.checkWeights(model, newWeights);
-        if (state != null) {
-            SessionInputs.checkOptimizerState(model, update.slotNames(), state);
-        }
-        layout.load(weights, newWeights);
-        if (state != null) {
+    protected void upload(float[] flatWeights, List<float[]> flatSlots) {
+        Nd4jFlatViews.load(weights, flatWeights);
+        if (flatSlots != null) {
             for (int s = 0; s < slots.size(); s++) {
-                Map<String, HostArray> values = new LinkedHashMap<>();
-                for (Map.Entry<String, List<HostArray>> e : state.slots().entrySet()) {
-                    values.put(e.getKey(), e.getValue().get(s));
-                }
-                layout.load(slots.get(s), values);
+                Nd4jFlatViews.load(slots.get(s), flatSlots.get(s));
             }
-            steps = state.step();
         }
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected float[] downloadWeights() {
+        return weights.toFloatVector();
+    }
+
+    @Override
+    protected List<float[]> downloadSlots() {
+        return slots.stream().map(INDArray::toFloatVector).toList();
+    }
+
+    @Override
+    protected void release() {
         graphs.values().forEach(ModelGraph::close);
         graphs.clear();
         if (updateGraph != null) {
@@ -156,7 +106,6 @@ public final class Nd4jTrainSession implements TrainSession {
         weights.close();
         gradient.close();
         slots.forEach(INDArray::close);
-        onClose.accept(this);
     }
 
     /** Bytes of the arrays the compiled graphs own (for memory checks). */
@@ -165,29 +114,10 @@ public final class Nd4jTrainSession implements TrainSession {
                 + (updateGraph == null ? 0 : updateGraph.bytes());
     }
 
-    private static Batch checked(Batch batch) {
-        require(batch.tokens(), DType.INT32, "tokens");
-        require(batch.targets(), DType.INT32, "targets");
-        require(batch.rhsWeights(), DType.FLOAT32, "rhsWeights");
-        return batch;
-    }
-
-    private static void require(HostArray a, DType dtype, String what) {
-        if (a.dtype() != dtype) {
-            throw new IllegalArgumentException("batch " + what + " must be " + dtype + ", got " + a.dtype());
-        }
-    }
-
     /** The graph of one batch shape whose loss reads positions {@code first}..S−1. */
     private ModelGraph graphFor(HostArray tokens, int first) {
         long[] shape = tokens.shape();
         return graphs.computeIfAbsent(List.of(shape[0], shape[1], (long) first),
-                k -> new ModelGraph(model, layout, weightViews, shape[0], shape[1], first));
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("this nd4j training session is closed");
-        }
+                k -> new ModelGraph(model(), flat, weightViews, shape[0], shape[1], first));
     }
 }

@@ -36,10 +36,10 @@ final class TfEvalTrace {
         return new TfEvalTrace(feed, TfTensor.of(loss).floats(), TfTensor.of(correct).floats());
     }
 
-    Evaluation run(Session session, Batch batch, int vocabSize) {
+    Evaluation run(Session session, Batch batch) {
         Session.Runner runner = session.runner();
         try {
-            feed.feed(runner, batch, vocabSize);
+            feed.feed(runner, batch);
             try (Result result = runner.fetch(loss).fetch(correct).run()) {
                 return new Evaluation(TfArrays.toHost(result.get(0)).floats(), TfArrays.toHost(result.get(1)).floats());
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
+import org.polygrok.api.OpShapes;
 import org.polygrok.api.ScalarFunction;
 import org.polygrok.api.Tensor;
 import org.polygrok.api.TensorFunction;
@@ -47,10 +48,7 @@ final class TfGraphFunctions {
             org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(graph);
             List<Placeholder<?>> placeholders = placeholders(tf, inputs);
             TfTensor value = TfTensor.of(function.apply(new TfOps(tf, Map.of()), wrap(placeholders)));
-            if (value.rank() != 0 || value.dtype() != DType.FLOAT32) {
-                throw new IllegalArgumentException("valueAndGradients needs a FLOAT32 scalar result, got "
-                        + value.dtype() + " of shape " + java.util.Arrays.toString(value.shape()));
-            }
+            OpShapes.scalarResult(value);
             List<Integer> floatInputs = new ArrayList<>();
             for (int i = 0; i < inputs.size(); i++) {
                 if (inputs.get(i).dtype() == DType.FLOAT32) {
