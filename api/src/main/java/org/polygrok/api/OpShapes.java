@@ -10,7 +10,7 @@ import org.polygrok.api.nn.Parameter;
  * returns its result shape, or throws an {@link IllegalArgumentException} whose message is one
  * sentence naming the op and the shapes it got. A backend calls these before it asks its engine,
  * so a wrong call fails the same way, at the call, on every engine (a traced graph would otherwise
- * fail only when it runs).
+ * fail only when it runs). Shapes are never modified in place: every returned array is new.
  */
 public final class OpShapes {
     private OpShapes() {
@@ -114,7 +114,7 @@ public final class OpShapes {
     public static long[] concat(List<Tensor> xs, int axis) {
         int a = concatAxis(xs, axis);
         Tensor first = xs.get(0);
-        long[] out = first.shape();
+        long[] out = first.shape().clone(); // a backend's shape() may hand out its own array
         out[a] = 0;
         for (Tensor x : xs) {
             long[] s = x.shape();
@@ -157,7 +157,7 @@ public final class OpShapes {
 
     /** Elements [start, end) of one axis (resolved by {@link Shapes#axis}); the axis is kept. */
     public static long[] slice(Tensor x, int axis, long start, long end) {
-        long[] out = x.shape();
+        long[] out = x.shape().clone();
         int a = Shapes.axis(axis, out.length);
         if (start < 0 || end < start || end > out[a]) {
             throw new IllegalArgumentException("slice [" + start + ", " + end + ") is outside axis " + a
@@ -174,8 +174,9 @@ public final class OpShapes {
         long[] in = x.shape();
         int a = Shapes.axis(axis, in.length);
         if (keepDims) {
-            in[a] = 1;
-            return in;
+            long[] out = in.clone();
+            out[a] = 1;
+            return out;
         }
         long[] out = new long[in.length - 1];
         for (int i = 0, j = 0; i < in.length; i++) {
@@ -230,7 +231,7 @@ public final class OpShapes {
             throw new IllegalArgumentException("layerNorm over width " + dim + " needs weight and bias (" + dim
                     + "), got " + Arrays.toString(weight.shape()) + " and " + Arrays.toString(bias.shape()));
         }
-        return shape;
+        return shape.clone();
     }
 
     /** x (B, S, d_in) for gates over inputs of width d_in -> (B, S, d_h). */

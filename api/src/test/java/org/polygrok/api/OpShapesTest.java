@@ -65,4 +65,35 @@ class OpShapesTest {
                 .hasMessage("valueAndGradients needs a FLOAT32 scalar result, got INT32 []");
         assertThat(OpShapes.foreignTensor("tf", null)).hasMessage("the tf backend got a tensor it did not make: null");
     }
+
+    /** A tensor that hands out its own shape array, as DJL's NDArray shapes do. */
+    private record SharedShape(long[] shape) implements Tensor {
+        @Override
+        public DType dtype() {
+            return DType.FLOAT32;
+        }
+
+        @Override
+        public HostArray toHostArray() {
+            return HostArray.zeros(shape);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void shapesAreNeverModifiedInPlace() {
+        long[] shape = {2, 3, 4};
+        Tensor x = new SharedShape(shape);
+        OpShapes.slice(x, 1, 0, 1);
+        OpShapes.reduced(x, 1, true);
+        OpShapes.reduced(x, 1, false);
+        OpShapes.concat(List.of(x, x), 0);
+        OpShapes.layerNorm(x, f(4), f(4))[0] = 9;
+        OpShapes.linear(x, f(5, 4), null);
+        OpShapes.matmul(x, f(2, 4, 1));
+        assertThat(shape).containsExactly(2, 3, 4);
+    }
 }

@@ -61,7 +61,7 @@ public final class DjlBackend implements Backend {
     @Override
     public List<HostArray> run(TensorFunction function, List<HostArray> inputs) {
         DjlEngine.useThreads(threads);
-        try (NDManager scope = root.newSubManager(); GradMode noGrad = GradMode.off()) {
+        try (NDManager scope = root.newSubManager(); DjlGradMode noGrad = DjlGradMode.off()) {
             DjlOps ops = new DjlOps(scope);
             List<Tensor> results = function.apply(ops, upload(ops, inputs));
             List<HostArray> out = new ArrayList<>(results.size());
@@ -84,7 +84,7 @@ public final class DjlBackend implements Backend {
                 }
             }
             float value;
-            try (GradientScope gradients = GradientScope.open(engine)) {
+            try (DjlGradientScope gradients = DjlGradientScope.open(engine)) {
                 Tensor result = function.apply(ops, tensors);
                 OpShapes.scalarResult(result);
                 gradients.backward(DjlTensor.unwrap(result));

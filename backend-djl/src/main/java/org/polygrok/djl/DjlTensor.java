@@ -21,7 +21,7 @@ public final class DjlTensor implements Tensor {
 
     @Override
     public long[] shape() {
-        return array.getShape().getShape();
+        return array.getShape().getShape().clone(); // DJL hands out the Shape's own array
     }
 
     @Override

@@ -56,7 +56,7 @@ final class DjlTrainSession extends BaseTrainSession {
         DjlEngine.useThreads(threads);
         try (NDManager scope = session.newSubManager()) {
             Tensor loss;
-            try (GradientScope gradients = GradientScope.open(engine)) {
+            try (DjlGradientScope gradients = DjlGradientScope.open(engine)) {
                 DjlOps ops = opsFor(scope);
                 int first = batch.firstScoredPosition();
                 Tensor logits = model().scoredLogits(ops, ops.constant(batch.tokens()), first); // (B, S − first, V)
@@ -64,7 +64,7 @@ final class DjlTrainSession extends BaseTrainSession {
                         ops.constant(batch.rhsWeightsFrom(first)));
                 gradients.backward(DjlTensor.unwrap(loss));
             }
-            try (GradMode noGrad = GradMode.off()) {
+            try (DjlGradMode noGrad = DjlGradMode.off()) {
                 applyUpdate(new DjlOps(scope), stepScalars);
             }
             return loss.toHostArray().item();
@@ -130,7 +130,7 @@ final class DjlTrainSession extends BaseTrainSession {
     @Override
     protected Evaluation evaluateBatch(Batch batch) {
         DjlEngine.useThreads(threads);
-        try (NDManager scope = session.newSubManager(); GradMode noGrad = GradMode.off()) {
+        try (NDManager scope = session.newSubManager(); DjlGradMode noGrad = DjlGradMode.off()) {
             DjlOps ops = opsFor(scope);
             int first = batch.firstScoredPosition();
             Tensor logits = model().scoredLogits(ops, ops.constant(batch.tokens()), first); // (B, S − first, V)
@@ -145,7 +145,7 @@ final class DjlTrainSession extends BaseTrainSession {
     @Override
     protected Map<String, HostArray> forward(HostArray tokens) {
         DjlEngine.useThreads(threads);
-        try (NDManager scope = session.newSubManager(); GradMode noGrad = GradMode.off()) {
+        try (NDManager scope = session.newSubManager(); DjlGradMode noGrad = DjlGradMode.off()) {
             DjlOps ops = opsFor(scope);
             ModelOutput out = model().forward(ops, ops.constant(tokens));
             Map<String, HostArray> result = new LinkedHashMap<>();

@@ -61,7 +61,7 @@ public final class Nd4jTrainSession extends BaseTrainSession {
         if (updateGraph == null) {
             updateGraph = new UpdateGraph(update(), flat.size());
         }
-        updateGraph.apply(stepsTaken() + 1, weights, gradient, slots);
+        updateGraph.apply(stepsTaken() + 1, weights, gradient, slots); // feeds update().stepScalars(that step)
         return loss;
     }
 

@@ -197,17 +197,21 @@ public abstract class BaseTrainSession implements TrainSession {
 
     /** INT32 tokens and targets inside the vocabulary (an engine might one-hot a stray id to zeros), FLOAT32 weights. */
     private void checkBatch(Batch batch) {
+        requireType("batch tokens", batch.tokens(), DType.INT32);
+        requireType("batch targets", batch.targets(), DType.INT32);
+        requireType("batch rhsWeights", batch.rhsWeights(), DType.FLOAT32);
         checkIds("token", batch.tokens());
         checkIds("target", batch.targets());
-        if (batch.rhsWeights().dtype() != DType.FLOAT32) {
-            throw new IllegalArgumentException("batch rhsWeights must be FLOAT32, got " + batch.rhsWeights().dtype());
+    }
+
+    private static void requireType(String what, HostArray a, DType dtype) {
+        if (a.dtype() != dtype) {
+            throw new IllegalArgumentException(what + " must be " + dtype + ", got " + a.dtype());
         }
     }
 
+    /** INT32 ids inside [0, V). */
     private void checkIds(String what, HostArray ids) {
-        if (ids.dtype() != DType.INT32) {
-            throw new IllegalArgumentException(what + " ids must be INT32, got " + ids.dtype());
-        }
         int vocabSize = model.vocabSize();
         int[] values = ids.ints();
         for (int i = 0; i < values.length; i++) {

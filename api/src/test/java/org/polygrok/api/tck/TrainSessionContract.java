@@ -198,7 +198,7 @@ public abstract class TrainSessionContract extends BackendContract {
             Batch floatTargets = new Batch(batch.tokens(), HostArray.zeros(TinyTask.BATCH, TinyTask.SEQUENCE),
                     batch.rhsWeights());
             assertThatThrownBy(() -> session.evaluate(floatTargets)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("target ids must be INT32, got FLOAT32");
+                    .hasMessage("batch targets must be INT32, got FLOAT32");
             long before = session.stepsTaken();
             assertThat(before).as("a refused step is not counted").isEqualTo(
                     backend().capabilities().contains(Capability.OPTIMIZER_STATE) ? 1 : 0);
