@@ -1,5 +1,6 @@
 package org.polygrok.plotting.results;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -28,10 +29,12 @@ public record TrialStatus(State status, long step, String reason) {
         return new TrialStatus(State.FAILED, step, reason);
     }
 
+    @JsonIgnore
     public boolean isDone() {
         return status == State.DONE;
     }
 
+    @JsonIgnore
     public boolean isFailed() {
         return status == State.FAILED;
     }
