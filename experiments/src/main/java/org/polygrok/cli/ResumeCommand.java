@@ -13,9 +13,9 @@ import org.polygrok.api.Backends;
 import org.polygrok.api.UnknownBackendException;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
-import org.polygrok.experiments.sweep.plan.ExperimentRecord;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
 import org.polygrok.experiments.train.ModelKind;
+import org.polygrok.plotting.results.ExperimentRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,7 +57,7 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() {
         List<SweepRequest> requests = new ArrayList<>();
         for (Path experimentDir : experimentDirs()) {
-            ExperimentRecord r = ExperimentRecord.read(experimentDir);
+            ExperimentRecord r = ExperimentRecord.requireResumable(experimentDir);
             Experiment e = Experiment.resolve(r.experiment()).get(0);
             try {
                 r.backends().forEach(Backends::select);
