@@ -1,5 +1,6 @@
 package org.polygrok.experiments.sweep.run;
 
+import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,7 +37,19 @@ public final class ProcessTrialExecutor implements TrialExecutor {
     private static final int SIGTERM_EXIT = 143;
 
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final List<String> workerCommand;
     private volatile boolean stopping;
+
+    /** Trial processes run {@link TrialWorker} with this JVM's java, options and class path. */
+    @Inject
+    public ProcessTrialExecutor() {
+        this.workerCommand = null;
+    }
+
+    /** Trial processes run this command line (a Spark task's: this host's java, the sweep's options). */
+    public ProcessTrialExecutor(List<String> workerCommand) {
+        this.workerCommand = List.copyOf(workerCommand);
+    }
 
     @Override
     public TrialStatus run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException {
@@ -78,7 +91,8 @@ public final class ProcessTrialExecutor implements TrialExecutor {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "# " + Instant.now() + " trial " + trial.id() + ", " + threads + " thread(s)\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            ProcessBuilder pb = new ProcessBuilder(JavaCommand.forMain(TrialWorker.class))
+            ProcessBuilder pb = new ProcessBuilder(workerCommand != null ? workerCommand
+                    : JavaCommand.forMain(TrialWorker.class))
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
             JavaCommand.engineEnvironment(pb.environment(), threads);
             Process p = pb.start();
