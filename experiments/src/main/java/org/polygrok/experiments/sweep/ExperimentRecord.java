@@ -13,15 +13,16 @@ import org.polygrok.experiments.io.Json;
 
 /**
  * An experiment's {@code experiment.json} (docs/RESULTS.md), plus the sweep's own invocation so that
- * {@code polygrok resume DIR} can rebuild it; Q6 also records its budget fractions α and T.
+ * {@code polygrok resume DIR} can rebuild it; Q6 also records its budget fractions α and T, and a sweep
+ * from a spec file ({@code polygrok sweep SPEC}) its spec (the study's own are known by name).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"experiment", "question", "scale", "sweep", "backends", "models", "seeds", "notes", "alphas",
-    "horizon", "invocation"})
+    "horizon", "invocation", "spec"})
 public record ExperimentRecord(String experiment, String question, String scale, List<String> sweep,
         List<String> backends, List<String> models, List<Long> seeds, String notes, List<Double> alphas, Long horizon,
-        Invocation invocation) {
+        Invocation invocation, Object spec) {
 
     public static final String FILE = "experiment.json";
 
@@ -59,6 +60,7 @@ public record ExperimentRecord(String experiment, String question, String scale,
         compare(out, "models", models, other.models);
         compare(out, "seeds", seeds, other.seeds);
         compare(out, "--set", normalized(invocation.set()), normalized(other.invocation.set()));
+        compare(out, "spec", Json.mapper().valueToTree(spec), Json.mapper().valueToTree(other.spec));
         return out;
     }
 

@@ -22,8 +22,9 @@ import org.polygrok.experiments.sweep.TrialId;
 
 /**
  * What an experiment plans at one scale, on two backends and both models: its experiment.json record,
- * every trial (id, setting, identity JSON, steps) and — with every trial DONE on synthetic metrics — its
- * summary.json, summary.csv and summary.md. The fixtures under {@code spec-fixtures/} were written by
+ * every trial (id, setting, identity JSON, steps) and, at the quick scale, with every trial DONE on
+ * synthetic metrics, its summary.json, summary.csv and summary.md (the fixtures also hold those of the full
+ * scale). The fixtures under {@code spec-fixtures/} were written by
  * this class from the experiments as they were fixed in code (ExperimentPlans, before the specs).
  */
 final class PlanSnapshot {
@@ -51,10 +52,12 @@ final class PlanSnapshot {
             m.put("identity", TrialId.canonicalJson(t.config()));
             m.put("effective_steps", t.effectiveSteps());
             trials.add(m);
-            done(t, i++);
+            if (scale == Scale.QUICK) {
+                done(t, i++);
+            }
         }
         snapshot.put("trials", trials);
-        if (e != Experiment.ATTENTION) {
+        if (e != Experiment.ATTENTION && scale == Scale.QUICK) {
             SummaryFiles.write(plan);
             for (String file : List.of(SummaryFiles.JSON, SummaryFiles.CSV, SummaryFiles.MARKDOWN)) {
                 snapshot.put(file, Files.readString(plan.dir().resolve(file)));
