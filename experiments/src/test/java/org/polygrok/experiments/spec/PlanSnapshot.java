@@ -11,14 +11,14 @@ import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.metrics.MetricsRecord;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
-import org.polygrok.experiments.sweep.SummaryFiles;
-import org.polygrok.experiments.sweep.SweepPlan;
-import org.polygrok.experiments.sweep.SweepPlanner;
-import org.polygrok.experiments.sweep.SweepRequest;
-import org.polygrok.experiments.sweep.SweepTrial;
+import org.polygrok.experiments.sweep.summary.SummaryFiles;
+import org.polygrok.experiments.sweep.plan.SweepPlan;
+import org.polygrok.experiments.sweep.plan.SweepPlanner;
+import org.polygrok.experiments.sweep.plan.SweepRequest;
+import org.polygrok.experiments.sweep.plan.SweepTrial;
 import org.polygrok.experiments.train.ModelKind;
 import org.polygrok.experiments.train.RunStatus;
-import org.polygrok.experiments.sweep.TrialId;
+import org.polygrok.experiments.sweep.plan.TrialId;
 
 /**
  * What an experiment plans at one scale, on two backends and both models: its experiment.json record,
