@@ -52,8 +52,8 @@ class SweepCommandTest {
         assertThat(Files.readString(dir.resolve("summary.md"))).contains("# lr-vs-backend (spec), full scale",
                 "## Backends side by side", "| lr | weight_decay |");
         try (Stream<Path> figures = Files.list(dir.resolve("figures"))) {
-            assertThat(figures.map(p -> p.getFileName().toString())).contains("curves-gpt-djl.png",
-                    "curves-by-lr-gpt-tf-weight_decay1.png", "metrics-gpt-tf.png");
+            assertThat(figures.map(p -> p.getFileName().toString())).contains("curves-gpt-djl-lr0.001.png",
+                    "curves-by-lr-gpt-tf-weight-decay1.0.png", "metrics-gpt-tf.png", "metrics-vs-lr-gpt-djl.png");
         }
         assertThat(Json.read(dir.resolve("experiment.json"), Map.class)).containsKey("spec");
 
@@ -74,7 +74,7 @@ class SweepCommandTest {
         CliResult edited = CliResult.run("sweep", spec("lr2.yaml", SPEC.replace("0.004", "0.005")).toString(),
                 "--out=" + out);
         assertThat(edited.code()).isEqualTo(2);
-        assertThat(edited.err()).contains("holds a sweep with other settings (spec");
+        assertThat(edited.err()).contains("holds a sweep with other settings (spec changed)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.polygrok.experiments.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,6 +97,10 @@ public final class SpecReader {
                     + "; use " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                     .collect(Collectors.joining(", ")));
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamReadException bad) {
+                throw new IllegalArgumentException(where + " is not valid " + (mapper == JSON ? "JSON" : "YAML") + ": "
+                        + firstLine(bad.getOriginalMessage()));
+            }
             throw new IllegalArgumentException(where + ": " + (e.getPath().isEmpty() ? "the spec"
                     : "'" + path(e) + "'") + " has the wrong type (" + firstLine(e.getOriginalMessage()) + ")");
         } catch (JsonProcessingException e) {
