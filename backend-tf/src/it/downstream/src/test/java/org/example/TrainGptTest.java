@@ -40,6 +40,6 @@ class TrainGptTest {
         String source = Files.readString(Path.of("src/main/java/org/example/TrainGpt.java"));
         String marked = source.substring(source.indexOf("// README: begin\n") + "// README: begin\n".length(),
                 source.indexOf("        // README: end"));
-        assertEquals(block.group(1).strip(), marked.stripIndent().strip());
+        assertEquals(block.group(1).strip(), marked.stripTrailing().stripIndent().strip());
     }
 }
