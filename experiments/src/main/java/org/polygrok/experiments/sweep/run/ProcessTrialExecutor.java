@@ -15,14 +15,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.process.JavaCommand;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.sweep.plan.TrialOutcome;
-import org.polygrok.experiments.sweep.plan.TrialState;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
 import org.polygrok.experiments.train.TrialDirectory;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * Runs each trial in its own JVM ({@link TrialWorker}), with the class path and options of this one.
@@ -54,7 +52,7 @@ public final class ProcessTrialExecutor implements TrialExecutor {
     }
 
     @Override
-    public TrialOutcome run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException {
+    public TrialStatus run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException {
         Path log = trial.dir().getParent().getParent().resolve(LOGS).resolve(trial.id() + ".log");
         Process process = start(trial, threads, log);
         try (Writer logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -105,25 +103,25 @@ public final class ProcessTrialExecutor implements TrialExecutor {
         }
     }
 
-    private TrialOutcome outcome(SweepTrial trial, int exitCode, Path log) throws InterruptedException {
+    private TrialStatus outcome(SweepTrial trial, int exitCode, Path log) throws InterruptedException {
         TrialDirectory dir = trial.directory();
-        RunStatus recorded = TrialState.status(dir).orElse(null);
-        if (recorded != null && recorded.status() != RunStatus.State.RUNNING) {
-            return new TrialOutcome(trial, recorded);
+        TrialStatus recorded = dir.holdsTrial() ? dir.readStatus().orElse(null) : null;
+        if (recorded != null && recorded.status() != TrialStatus.State.RUNNING) {
+            return recorded;
         }
         if (stopping) {
             throw new InterruptedException("the sweep is stopping");
         }
         if (exitCode == SIGINT_EXIT || exitCode == SIGTERM_EXIT) {
             // stopped by a signal (e.g. Ctrl-C reaches the whole process group): resumable, not failed
-            return new TrialOutcome(trial, recorded != null ? recorded : RunStatus.running(0));
+            return recorded != null ? recorded : TrialStatus.running(0);
         }
         String reason = "the trial process ended with exit code " + exitCode + lastError(log);
-        RunStatus failed = RunStatus.failed(recorded == null ? 0 : recorded.step(), reason);
+        TrialStatus failed = TrialStatus.failed(recorded == null ? 0 : recorded.step(), reason);
         if (dir.holdsTrial()) {
             dir.writeStatus(failed);
         }
-        return new TrialOutcome(trial, failed);
+        return failed;
     }
 
     /** ": <the last line starting with 'error:'>" from the log, or nothing. */
