@@ -59,6 +59,10 @@ final class SweepCommand implements Callable<Integer> {
             description = "Trials running at once, each in its own process (default: one per core, at most one per 2 GiB).")
     Integer parallel;
 
+    /** Where the trials run: this machine, or Spark. */
+    @Mixin
+    ExecutorOptions executor;
+
     @Option(names = "--retry-failed", description = "Rerun, from scratch, trials that FAILED in an earlier run.")
     boolean retryFailed;
 
@@ -105,7 +109,7 @@ final class SweepCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        return console.run(spec.commandLine(), List.of(request), verbose);
+        return console.run(spec.commandLine(), List.of(request), verbose, executor, parallel != null);
     }
 
     private List<String> backendNames(Experiment e) {

@@ -36,9 +36,9 @@ final class TrialTask implements Function<TrialTaskSpec, TaskResult> {
                 FileLock lock = channel.lock()) {
             TrialStatus outcome = new ProcessTrialExecutor(spec.command())
                     .run(spec.trial(), spec.threads(), TrainingProgress.SILENT);
-            if (outcome.status().status() == TrialStatus.State.RUNNING) {
+            if (outcome.status() == TrialStatus.State.RUNNING) {
                 throw new IllegalStateException("trial " + spec.trialId() + " was stopped at step "
-                        + outcome.status().step() + " on " + host + "; it continues from its checkpoint");
+                        + outcome.step() + " on " + host + "; it continues from its checkpoint");
             }
             return TaskResult.ended(host, outcome.status().name());
         }
