@@ -12,10 +12,9 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.polygrok.experiments.process.JavaCommand;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.sweep.plan.TrialOutcome;
 import org.polygrok.experiments.sweep.run.TrialWorker;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * Runs each trial of a sweep as one Spark job of one task ({@link TrialTask}) that needs {@code spark.task.cpus}
@@ -104,7 +103,7 @@ final class SparkTrialExecutor implements ClusterExecutor {
     }
 
     @Override
-    public TrialOutcome run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException {
+    public TrialStatus run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException {
         String group = "polygrok-" + trial.id() + "-" + UUID.randomUUID();
         TrialWatch watch = new TrialWatch(trial, progress);
         watches.add(group, watch);
@@ -112,25 +111,25 @@ final class SparkTrialExecutor implements ClusterExecutor {
         try {
             TrialTaskSpec spec = TrialTaskSpec.of(trial, taskCpus, javaOptions, classPath);
             TaskResult result = spark.parallelize(List.of(spec), 1).map(new TrialTask()).collect().get(0);
-            RunStatus status = result.outVisible() ? trial.directory().readStatus().orElseGet(() -> RunStatus.failed(0,
+            TrialStatus status = result.outVisible() ? trial.directory().readStatus().orElseGet(() -> TrialStatus.failed(0,
                     "the trial's task ended on " + result.host() + " but its folder holds no status"))
-                    : RunStatus.failed(0, "the results folder is not visible from the Spark executor on "
+                    : TrialStatus.failed(0, "the results folder is not visible from the Spark executor on "
                             + result.host() + "; --out must be on a folder every executor sees at the same path");
             watch.finished(status);
-            return new TrialOutcome(trial, status);
+            return status;
         } catch (Exception e) {
             if (stopping || e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
                 spark.cancelJobGroup(group);
                 throw new InterruptedException("the sweep is stopping");
             }
-            RunStatus failed = RunStatus.failed(
-                    trial.directory().readStatus().map(RunStatus::step).orElse(0L),
+            TrialStatus failed = TrialStatus.failed(
+                    trial.directory().readStatus().map(TrialStatus::step).orElse(0L),
                     "Spark gave up on the trial: " + firstLine(e));
             if (trial.directory().holdsTrial()) {
                 trial.directory().writeStatus(failed);
             }
             watch.finished(failed);
-            return new TrialOutcome(trial, failed);
+            return failed;
         } finally {
             spark.clearJobGroup();
             watches.remove(group);

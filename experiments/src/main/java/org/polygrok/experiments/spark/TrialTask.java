@@ -8,11 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.apache.spark.api.java.function.Function;
-import org.polygrok.experiments.sweep.plan.ExperimentRecord;
 import org.polygrok.experiments.sweep.run.ProcessTrialExecutor;
-import org.polygrok.experiments.sweep.plan.TrialOutcome;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
+import org.polygrok.plotting.results.ExperimentRecord;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * One Spark task: runs one trial on this executor's host with the local executor's code
@@ -35,13 +34,13 @@ final class TrialTask implements Function<TrialTaskSpec, TaskResult> {
         Files.createDirectories(lockFile.getParent());
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = channel.lock()) {
-            TrialOutcome outcome = new ProcessTrialExecutor(spec.command())
+            TrialStatus outcome = new ProcessTrialExecutor(spec.command())
                     .run(spec.trial(), spec.threads(), TrainingProgress.SILENT);
-            if (outcome.status().status() == RunStatus.State.RUNNING) {
+            if (outcome.status() == TrialStatus.State.RUNNING) {
                 throw new IllegalStateException("trial " + spec.trialId() + " was stopped at step "
-                        + outcome.status().step() + " on " + host + "; it continues from its checkpoint");
+                        + outcome.step() + " on " + host + "; it continues from its checkpoint");
             }
-            return TaskResult.ended(host, outcome.label());
+            return TaskResult.ended(host, outcome.endLabel());
         }
     }
 

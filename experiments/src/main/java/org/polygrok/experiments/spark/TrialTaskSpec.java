@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
 import org.polygrok.experiments.sweep.run.TrialWorker;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * What one Spark task needs to run one trial on an executor: the trial (id, absolute folder, configuration as

@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.metrics.MetricsRecord;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
 import org.polygrok.experiments.train.TrialDirectory;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * The driver's view of one trial running on the cluster, read from its folder: it starts when Spark starts
@@ -39,7 +39,7 @@ final class TrialWatch {
         }
         started = true;
         long from = trial.directory().holdsTrial()
-                ? trial.directory().readStatus().map(RunStatus::step).orElse(0L) : 0L;
+                ? trial.directory().readStatus().map(TrialStatus::step).orElse(0L) : 0L;
         linesSeen = lines().size();
         progress.started(trial.config(), from, trial.effectiveSteps());
     }
@@ -67,7 +67,7 @@ final class TrialWatch {
     }
 
     /** The trial ended with {@code status}. */
-    synchronized void finished(RunStatus status) {
+    synchronized void finished(TrialStatus status) {
         poll();
         if (started) {
             progress.finished(status);

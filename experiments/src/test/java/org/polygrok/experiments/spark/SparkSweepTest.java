@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polygrok.cli.Polygrok;
 import org.polygrok.experiments.sweep.run.TrialWorker;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrialDirectory;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * Sweeps on a real Spark give the summary of the local executor: on {@code local[2]}, and on a standalone cluster
@@ -103,7 +103,7 @@ class SparkSweepTest {
             assertThat(output).contains("done: 2 trials").contains("trial " + killed + ": its task (attempt 1)");
             assertThat(Files.readString(out.resolve("sanity/summary.json"))).isEqualTo(localSummary);
             assertThat(new TrialDirectory(out.resolve("sanity/trials").resolve(killed)).readStatus())
-                    .contains(RunStatus.done(STEPS));
+                    .contains(TrialStatus.done(STEPS));
             assertThat(Files.readAllLines(out.resolve("sanity/logs/" + killed + ".log")).stream()
                     .filter(l -> l.startsWith("# ")).count()).as("the killed trial ran twice").isEqualTo(2);
         } finally {
@@ -146,7 +146,7 @@ class SparkSweepTest {
             String id = err.getFileName().toString().replaceFirst("\\.log$", "");
             Path dir = experiment.resolve("trials").resolve(id);
             boolean midway = Files.isRegularFile(dir.resolve("checkpoint/state.json"))
-                    && new TrialDirectory(dir).readStatus().map(s -> s.status() == RunStatus.State.RUNNING)
+                    && new TrialDirectory(dir).readStatus().map(s -> s.status() == TrialStatus.State.RUNNING)
                             .orElse(false);
             return midway ? Optional.of(id) : Optional.empty();
         } catch (IOException | RuntimeException e) {
