@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polygrok.api.BackendOptions;
+import org.polygrok.api.backend.JavaCppPlatform;
 
 /**
  * One-time, JVM-wide set-up of ND4J: quiet start (no version warnings, no banner) unless verbose,
@@ -14,8 +15,6 @@ import org.polygrok.api.BackendOptions;
 final class Nd4jEngine {
     static final String VERSION = "1.0.0-M2.1";
     private static final String PLATFORM_EXTENSION = "org.bytedeco.javacpp.platform.extension";
-    private static final String ONEDNN_LIBRARY =
-            "org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64-onednn/libnd4jcpu.so";
     private static boolean started;
 
     private Nd4jEngine() {
@@ -49,7 +48,8 @@ final class Nd4jEngine {
      */
     static void preferOneDnn() {
         if (System.getProperty(PLATFORM_EXTENSION) == null
-                && Nd4jEngine.class.getClassLoader().getResource(ONEDNN_LIBRARY) != null) {
+                && Nd4jEngine.class.getClassLoader().getResource("org/nd4j/linalg/cpu/nativecpu/bindings/"
+                        + JavaCppPlatform.current() + "-onednn/libnd4jcpu.so") != null) {
             System.setProperty(PLATFORM_EXTENSION, "-onednn");
         }
     }

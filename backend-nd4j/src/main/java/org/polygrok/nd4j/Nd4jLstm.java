@@ -1,6 +1,5 @@
 package org.polygrok.nd4j;
 
-import java.util.Arrays;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -54,13 +53,5 @@ final class Nd4jLstm {
         }
         SDVariable timeMajorOut = steps == 1 ? sd.reshape(h, 1, batch, hidden) : sd.stack(0, outputs); // (S, B, d_h)
         return sd.permute(timeMajorOut, 1, 0, 2);                                 // (S, B, d_h) -> (B, S, d_h)
-    }
-
-    /** The shape rule: x (B, S, d_in) with d_in the gates' input width. */
-    static void checkInput(long[] xShape, long inputSize) {
-        if (xShape.length != 3 || xShape[2] != inputSize) {
-            throw new IllegalArgumentException("an LSTM layer over inputs of width " + inputSize + " needs x (B, S, "
-                    + inputSize + "), got " + Arrays.toString(xShape));
-        }
     }
 }

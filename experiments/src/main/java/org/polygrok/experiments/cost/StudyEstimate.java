@@ -10,9 +10,9 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import org.polygrok.experiments.sweep.SweepPlan;
-import org.polygrok.experiments.sweep.SweepTrial;
-import org.polygrok.experiments.sweep.TrialId;
+import org.polygrok.experiments.sweep.plan.SweepPlan;
+import org.polygrok.experiments.sweep.plan.SweepTrial;
+import org.polygrok.experiments.sweep.plan.TrialId;
 import org.polygrok.experiments.train.EvaluationSchedule;
 import org.polygrok.experiments.train.TrialConfig;
 

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
-import org.polygrok.experiments.sweep.SweepPlan;
-import org.polygrok.experiments.sweep.SweepPlanner;
-import org.polygrok.experiments.sweep.SweepRequest;
+import org.polygrok.experiments.sweep.plan.SweepPlan;
+import org.polygrok.experiments.sweep.plan.SweepPlanner;
+import org.polygrok.experiments.sweep.plan.SweepRequest;
 import org.polygrok.experiments.train.ModelKind;
 import org.polygrok.experiments.train.TrialConfig;
 
