@@ -11,7 +11,7 @@ import org.polygrok.experiments.crosscheck.Agreement;
 import org.polygrok.experiments.crosscheck.Crosscheck;
 import org.polygrok.experiments.crosscheck.CrosscheckReport;
 import org.polygrok.experiments.crosscheck.Tolerances;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.TrialConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -8,6 +8,7 @@ import org.polygrok.experiments.data.SampleSet;
 import org.polygrok.experiments.metrics.SetMetrics;
 import org.polygrok.experiments.train.PreparedTrial;
 import org.polygrok.experiments.train.TrainBatchSampler;
+import org.polygrok.experiments.train.TrialSpecs;
 
 /**
  * Times one backend on one model in this process: the steps and evaluations of a real trial (same
@@ -25,17 +26,17 @@ public final class BenchMeasurement {
         TrainBatchSampler sampler = new TrainBatchSampler(trial.plan(), trial.config().seed());
         try (Backend backend = provider.create(new BackendOptions(settings.threads(), false));
                 TrainSession session = backend.newTrainSession(trial.model(), trial.initialWeights(),
-                        trial.config().trainSpec())) {
+                        TrialSpecs.train(trial.config()))) {
             SetMetrics start = trial.evaluator().evaluate(session, train);
             for (int i = 0; i < settings.warmup(); i++) {
-                session.step(train.batch(sampler.next(), trial.config().maskRule()));
+                session.step(train.batch(sampler.next(), TrialSpecs.maskRule(trial.config())));
             }
             double[] stepMs = new double[settings.steps()];
             double[] stepCpuMs = new double[settings.steps()];
             for (int i = 0; i < stepMs.length; i++) {
                 long c0 = ProcessStatus.cpuNanos();
                 long t0 = System.nanoTime();
-                session.step(train.batch(sampler.next(), trial.config().maskRule()));
+                session.step(train.batch(sampler.next(), TrialSpecs.maskRule(trial.config())));
                 stepMs[i] = (System.nanoTime() - t0) / 1e6;
                 stepCpuMs[i] = (ProcessStatus.cpuNanos() - c0) / 1e6;
             }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.polygrok.experiments.train.ModelKind;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.experiments.train.TrialSpecs;
+import org.polygrok.plotting.results.TrialConfig;
 
 /** The full grids are PROTOCOL §8 exactly (108 runs); the quick ones say what they change. */
 class ExperimentPlansTest {
@@ -29,7 +30,7 @@ class ExperimentPlansTest {
 
         TrialConfig sanity = config(Experiment.SANITY, ModelKind.GPT, Map.of());
         assertThat(sanity.with(Map.of("experiment", "train", "backend", "djl", "seed", 42)))
-                .isEqualTo(TrialConfig.defaults(ModelKind.GPT).with("backend", "djl"));
+                .isEqualTo(TrialSpecs.defaults(ModelKind.GPT).with("backend", "djl"));
         TrialConfig orders = config(Experiment.ORDERS, ModelKind.LSTM, Map.of());
         assertThat(orders.p()).isEqualTo(11);
         assertThat(orders.orders()).containsExactly(2, 3);

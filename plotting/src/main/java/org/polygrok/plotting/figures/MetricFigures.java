@@ -15,8 +15,8 @@ import org.polygrok.plotting.draw.Charts;
 import org.polygrok.plotting.draw.ColorScale;
 import org.polygrok.plotting.draw.Curve;
 import org.polygrok.plotting.draw.PanelGrid;
-import org.polygrok.plotting.results.ExperimentSpec;
-import org.polygrok.plotting.results.Stat;
+import org.polygrok.plotting.results.ExperimentRecord;
+import org.polygrok.plotting.results.MeanStd;
 import org.polygrok.plotting.results.SummaryRow;
 
 /**
@@ -37,12 +37,12 @@ final class MetricFigures {
     private MetricFigures() {
     }
 
-    static List<NamedDrawing> of(ExperimentSpec spec, String backend, String model, List<SummaryRow> rows) {
+    static List<NamedDrawing> of(ExperimentRecord spec, String backend, String model, List<SummaryRow> rows) {
         if (rows.isEmpty() || spec.sweep().isEmpty()) {
             return List.of();
         }
         String xKey = spec.sweep().get(spec.sweep().size() - 1);
-        List<SummaryRow> usable = rows.stream().filter(r -> r.setting().has(xKey)).toList();
+        List<SummaryRow> usable = rows.stream().filter(r -> r.point().has(xKey)).toList();
         if (usable.isEmpty()) {
             return List.of();
         }
@@ -54,11 +54,11 @@ final class MetricFigures {
             return List.of(new NamedDrawing(name, trainVal(spec, backend, model, xKey, usable, what)));
         }
         String c = colourKey.get();
-        ToDoubleFunction<SummaryRow> colour = c.equals("alpha") ? SummaryRow::alpha : r -> r.setting().number(c);
+        ToDoubleFunction<SummaryRow> colour = c.equals("alpha") ? SummaryRow::alpha : r -> r.point().number(c);
         List<NamedDrawing> out = new ArrayList<>();
         out.add(new NamedDrawing(name, perMetric(Labels.title(spec, model, backend, what + ", colour " + Labels.setting(c)),
-                usable, colour, c, xKey, r -> Axes.settingX(xKey, r.setting().number(xKey)), false)));
-        if (spec.sweep().size() > 1 && usable.stream().allMatch(r -> r.numParams() > 0)) {
+                usable, colour, c, xKey, r -> Axes.settingX(xKey, r.point().number(xKey)), false)));
+        if (spec.sweep().size() > 1 && usable.stream().allMatch(r -> r.numParams() != null && r.numParams() > 0)) {
             out.add(new NamedDrawing("metrics-params-" + model + "-" + backend, perMetric(
                     Labels.title(spec, model, backend, "metrics vs parameter count, colour " + Labels.setting(c)),
                     usable, colour, c, "parameters P (non-embedding)", r -> r.numParams(), true)));
@@ -67,10 +67,10 @@ final class MetricFigures {
     }
 
     /** One sweep key: Loss, Accuracy, t_f(L), t_f(A) (and ‖θ‖₂ when logged) panels with train and val curves. */
-    private static PanelGrid trainVal(ExperimentSpec spec, String backend, String model, String xKey,
+    private static PanelGrid trainVal(ExperimentRecord spec, String backend, String model, String xKey,
                                       List<SummaryRow> rows, String what) {
-        List<SummaryRow> sorted = rows.stream().sorted(Comparator.comparingDouble(r -> r.setting().number(xKey))).toList();
-        double[] x = sorted.stream().mapToDouble(r -> Axes.settingX(xKey, r.setting().number(xKey))).toArray();
+        List<SummaryRow> sorted = rows.stream().sorted(Comparator.comparingDouble(r -> r.point().number(xKey))).toList();
+        double[] x = sorted.stream().mapToDouble(r -> Axes.settingX(xKey, r.point().number(xKey))).toArray();
         List<XYChart> panels = new ArrayList<>();
         XYChart loss = Axes.overSetting("Loss L (min over steps)", xKey, "loss", true);
         add(loss, "L_train", x, sorted, "L_train", Charts.TRAIN, Charts.SOLID);
@@ -129,8 +129,8 @@ final class MetricFigures {
 
     private static void add(XYChart chart, String name, double[] x, List<SummaryRow> rows, String metric, Color color,
                             BasicStroke stroke, float bandAlpha) {
-        double[] mean = rows.stream().map(r -> r.metric(metric)).mapToDouble(Stat::mean).toArray();
-        double[] std = rows.stream().map(r -> r.metric(metric)).mapToDouble(Stat::stdOrZero).toArray();
+        double[] mean = rows.stream().map(r -> r.metric(metric)).mapToDouble(MeanStd::mean).toArray();
+        double[] std = rows.stream().map(r -> r.metric(metric)).mapToDouble(MeanStd::stdOrZero).toArray();
         Curve curve = new Curve(x, mean, std);
         if (!curve.isEmpty()) {
             Charts.band(chart, name, curve, color, stroke, bandAlpha).ifPresent(line -> line.setMarker(SeriesMarkers.CIRCLE));

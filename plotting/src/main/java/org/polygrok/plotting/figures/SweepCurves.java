@@ -12,7 +12,7 @@ import org.polygrok.plotting.PlotOptions;
 import org.polygrok.plotting.draw.Charts;
 import org.polygrok.plotting.draw.ColorScale;
 import org.polygrok.plotting.draw.PanelGrid;
-import org.polygrok.plotting.results.ExperimentSpec;
+import org.polygrok.plotting.results.ExperimentRecord;
 import org.polygrok.plotting.results.Setting;
 import org.polygrok.plotting.results.Trial;
 
@@ -31,17 +31,17 @@ final class SweepCurves {
     private SweepCurves() {
     }
 
-    static List<NamedDrawing> of(ExperimentSpec spec, String backend, String model, List<Trial> trials,
+    static List<NamedDrawing> of(ExperimentRecord spec, String backend, String model, List<Trial> trials,
                                  PlotOptions options) {
         List<String> sweep = spec.sweep();
         String colourKey = sweep.get(sweep.size() - 1);
         List<String> figureKeys = sweep.subList(0, sweep.size() - 1);
-        List<Trial> usable = trials.stream().filter(t -> t.config().setting().has(colourKey)).toList();
+        List<Trial> usable = trials.stream().filter(t -> t.point().has(colourKey)).toList();
         if (usable.isEmpty()) {
             return List.of();
         }
         ColorScale scale = ColorScale.forValues(Labels.setting(colourKey), usable.stream()
-                .map(t -> t.config().setting().number(colourKey)).distinct().toList(), Labels.log2(colourKey));
+                .map(t -> t.point().number(colourKey)).distinct().toList(), Labels.log2(colourKey));
         List<NamedDrawing> out = new ArrayList<>();
         for (Map.Entry<String, List<Trial>> figure : byFigureKeys(usable, figureKeys).entrySet()) {
             Map<Double, List<Trial>> curves = byValue(figure.getValue(), colourKey);
@@ -83,7 +83,7 @@ final class SweepCurves {
     static Map<String, List<Trial>> byFigureKeys(List<Trial> trials, List<String> keys) {
         Map<String, List<Trial>> out = new TreeMap<>();
         for (Trial t : trials) {
-            Setting s = t.config().setting();
+            Setting s = t.point();
             String label = keys.stream().map(k -> Labels.setting(k) + " = " + (s.has(k) ? s.values().get(k) : "?"))
                     .collect(Collectors.joining(", "));
             out.computeIfAbsent(label, k -> new ArrayList<>()).add(t);
@@ -94,7 +94,7 @@ final class SweepCurves {
     /** Trials grouped by the numeric value of {@code key}, ascending. */
     static Map<Double, List<Trial>> byValue(List<Trial> trials, String key) {
         Map<Double, List<Trial>> out = new TreeMap<>();
-        trials.forEach(t -> out.computeIfAbsent(t.config().setting().number(key), k -> new ArrayList<>()).add(t));
+        trials.forEach(t -> out.computeIfAbsent(t.point().number(key), k -> new ArrayList<>()).add(t));
         return new LinkedHashMap<>(out);
     }
 }

@@ -11,7 +11,8 @@ import org.polygrok.experiments.study.ExperimentPlan;
 import org.polygrok.experiments.study.ExperimentPlans;
 import org.polygrok.experiments.train.ModelKind;
 import org.polygrok.experiments.train.PreparedTrial;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.ExperimentRecord;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * Turns a {@link SweepRequest} into its trials, checking every trial's settings before anything is
@@ -76,7 +77,7 @@ public final class SweepPlanner {
         String id = TrialId.of(config);
         Path dir = request.experimentDir().resolve(TRIALS).resolve(id);
         SweepTrial trial = new SweepTrial(id, config, setting, dir, prepared.plan().effectiveSteps());
-        if (request.experiment() == Experiment.ATTENTION && trial.state() != TrialState.DONE) {
+        if (request.experiment() == Experiment.ATTENTION && !trial.isDone()) {
             // Q8 only reads the GPT's weights: use a finished twin (sanity's) where it is
             Path twin = TrialReuse.findDoneTwin(trial, request.out()).orElse(null);
             if (twin != null) {

@@ -8,7 +8,7 @@ import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.ExperimentPlans;
 import org.polygrok.experiments.study.Scale;
 import org.polygrok.experiments.train.ModelKind;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.TrialConfig;
 
 /** Trial ids: stable across runs and machines, blind to the environment, different for different trials. */
 class TrialIdTest {
@@ -35,8 +35,8 @@ class TrialIdTest {
         TrialConfig elsewhere = c.with(Map.of("threads", 7, "engine", "PyTorch x", "polygrok_version", "9",
                 "java_version", "21", "effective_steps", 10001, "experiment", "attention"));
         assertThat(TrialId.of(elsewhere)).isEqualTo(TrialId.of(c));
-        TrialConfig roundTrip = org.polygrok.experiments.io.Json.mapper().convertValue(
-                new java.util.TreeMap<>(org.polygrok.experiments.io.Json.mapper().convertValue(c, Map.class)),
+        TrialConfig roundTrip = org.polygrok.plotting.results.Json.mapper().convertValue(
+                new java.util.TreeMap<>(org.polygrok.plotting.results.Json.mapper().convertValue(c, Map.class)),
                 TrialConfig.class);
         assertThat(TrialId.of(roundTrip)).isEqualTo(TrialId.of(c));
     }

@@ -1,19 +1,24 @@
-package org.polygrok.experiments.sweep.plan;
+package org.polygrok.plotting.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.polygrok.experiments.io.Json;
+import java.util.TreeMap;
 
 /**
- * An experiment's {@code experiment.json} (docs/RESULTS.md), plus the sweep's own invocation so that
- * {@code polygrok resume DIR} can rebuild it; Q6 also records its budget fractions α and T.
+ * An experiment's {@code experiment.json} (docs/RESULTS.md): which experiment ran (its question, scale,
+ * swept keys), on which backends, models and seeds, its notes, Q6's budget fractions α and horizon T, and
+ * the sweep's own invocation so that {@code polygrok resume DIR} can rebuild it. Reading is lenient (a
+ * missing list reads as empty, a missing text as ""), so plotting redraws any folder; a sweep that resumes
+ * from the record asks {@link #requireResumable(Path)} first.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,14 +38,41 @@ public record ExperimentRecord(String experiment, String question, String scale,
         }
     }
 
-    public static boolean exists(Path experimentDir) {
-        return java.nio.file.Files.isRegularFile(experimentDir.resolve(FILE));
+    public ExperimentRecord {
+        question = question == null ? "" : question;
+        scale = scale == null ? "" : scale;
+        notes = notes == null ? "" : notes;
+        sweep = sweep == null ? List.of() : List.copyOf(sweep);
+        backends = backends == null ? List.of() : List.copyOf(backends);
+        models = models == null ? List.of() : List.copyOf(models);
+        seeds = seeds == null ? List.of() : List.copyOf(seeds);
     }
 
+    public static boolean exists(Path experimentDir) {
+        return Files.isRegularFile(experimentDir.resolve(FILE));
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the file when it is not JSON or does not name its experiment
+     */
     public static ExperimentRecord read(Path experimentDir) {
-        ExperimentRecord r = Json.read(experimentDir.resolve(FILE), ExperimentRecord.class);
-        if (r.experiment() == null || r.scale() == null || r.backends() == null || r.models() == null
-                || r.seeds() == null || r.invocation() == null) {
+        Path file = experimentDir.resolve(FILE);
+        ExperimentRecord r = Json.read(file, ExperimentRecord.class);
+        if (r.experiment() == null || r.experiment().isEmpty()) {
+            throw new IllegalArgumentException(file + " does not name its experiment (key \"experiment\")");
+        }
+        return r;
+    }
+
+    /**
+     * The record of a sweep that {@code polygrok resume} can continue.
+     *
+     * @throws IllegalArgumentException when a field the sweep needs is missing
+     */
+    public static ExperimentRecord requireResumable(Path experimentDir) {
+        ExperimentRecord r = read(experimentDir);
+        if (r.scale().isEmpty() || r.backends().isEmpty() || r.models().isEmpty() || r.seeds().isEmpty()
+                || r.invocation() == null) {
             throw new IllegalArgumentException(experimentDir.resolve(FILE) + " is not a polygrok sweep record "
                     + "(experiment, scale, backends, models, seeds or invocation is missing)");
         }
@@ -49,6 +81,17 @@ public record ExperimentRecord(String experiment, String question, String scale,
 
     public void write(Path experimentDir) {
         Json.write(experimentDir.resolve(FILE), this);
+    }
+
+    /** "data-scaling (Q3)", or the bare name when no question is known. */
+    public String displayName() {
+        return question.isEmpty() ? experiment : experiment + " (" + question + ")";
+    }
+
+    /** Every field as written in experiment.json (nulls left out), in file order. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> asMap() {
+        return Json.mapper().convertValue(this, LinkedHashMap.class);
     }
 
     /** What differs between the sweep recorded here and {@code other} (empty when one can continue the other). */
@@ -69,6 +112,6 @@ public record ExperimentRecord(String experiment, String question, String scale,
     }
 
     private static Object normalized(Map<String, Object> set) {
-        return Json.mapper().convertValue(new java.util.TreeMap<>(set), Map.class).toString();
+        return Json.mapper().convertValue(new TreeMap<>(set), Map.class).toString();
     }
 }

@@ -2,9 +2,7 @@ package org.polygrok.experiments.sweep.artefacts;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.polygrok.api.Backend;
 import org.polygrok.api.BackendOptions;
 import org.polygrok.api.Backends;
@@ -12,30 +10,25 @@ import org.polygrok.api.HostArray;
 import org.polygrok.api.model.ModelOutput;
 import org.polygrok.api.train.TrainSession;
 import org.polygrok.experiments.data.SampleSet;
-import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.metrics.MetricsRecord;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
 import org.polygrok.experiments.train.Checkpoint;
 import org.polygrok.experiments.train.PreparedTrial;
-import org.polygrok.experiments.train.TrialConfig;
 import org.polygrok.experiments.train.TrialDirectory;
+import org.polygrok.experiments.train.TrialSpecs;
+import org.polygrok.plotting.results.AttentionMaps;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * Q8: feeds the inputs of the first two training samples ({@code BOS a + b = r}, EOS excluded) to a
  * finished GPT trial's final weights and writes the attention weights (2, L, H, S, S) as
  * {@code attention.json} (docs/RESULTS.md).
  */
-public final class AttentionMaps {
-    public static final String FILE = "attention.json";
+public final class AttentionProbe {
     /** How many training samples are shown. */
     public static final int SAMPLES = 2;
 
-    private AttentionMaps() {
-    }
-
-    /** The file for {@code backend}: attention.json for the first backend, attention-&lt;backend&gt;.json for others. */
-    public static Path file(Path experimentDir, String backend, boolean first) {
-        return experimentDir.resolve(first ? FILE : "attention-" + backend + ".json");
+    private AttentionProbe() {
     }
 
     /**
@@ -65,7 +58,7 @@ public final class AttentionMaps {
         HostArray attentions;
         try (Backend backend = Backends.select(config.backend()).create(new BackendOptions(threads, false));
                 TrainSession session = backend.newTrainSession(prepared.model(), checkpoint.weights(),
-                        config.trainSpec())) {
+                        TrialSpecs.train(config))) {
             attentions = session.forwardWithInternals(HostArray.ofInts(tokens, SAMPLES, s)) // (2, S)
                     .get(ModelOutput.ATTENTIONS); // (2, L, H, S, S)
         }
@@ -75,7 +68,7 @@ public final class AttentionMaps {
         int layers = (int) attentions.shape()[1];
         int heads = (int) attentions.shape()[2];
         float[] w = attentions.toFloatArray();
-        List<Map<String, Object>> samples = new ArrayList<>();
+        List<AttentionMaps.Sample> samples = new ArrayList<>();
         for (int b = 0; b < SAMPLES; b++) {
             double[][][][] a = new double[layers][heads][s][s];
             for (int l = 0; l < layers; l++) {
@@ -87,18 +80,9 @@ public final class AttentionMaps {
                     }
                 }
             }
-            Map<String, Object> sample = new LinkedHashMap<>();
-            sample.put("tokens", texts.get(b));
-            sample.put("attentions", a);
-            samples.add(sample);
+            samples.add(new AttentionMaps.Sample(texts.get(b), a));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("model_trial", trial.id());
-        out.put("backend", config.backend());
-        out.put("layers", layers);
-        out.put("heads", heads);
-        out.put("samples", samples);
-        Json.write(file, out);
+        new AttentionMaps(trial.id(), config.backend(), layers, heads, samples).write(file);
         return dir.readMetrics().stream().mapToDouble(MetricsRecord::valAccuracy).max().orElse(0);
     }
 }

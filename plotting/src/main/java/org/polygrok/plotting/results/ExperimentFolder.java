@@ -10,10 +10,10 @@ import java.util.Set;
  * Everything one experiment directory holds: its spec, its trials, its summary rows and, for Q8, its
  * attention maps (one file per backend).
  */
-public record Experiment(Path dir, ExperimentSpec spec, List<Trial> trials, List<SummaryRow> summary,
+public record ExperimentFolder(Path dir, ExperimentRecord spec, List<Trial> trials, List<SummaryRow> summary,
                          List<AttentionMaps> attention) {
 
-    public Experiment {
+    public ExperimentFolder {
         trials = List.copyOf(trials);
         summary = List.copyOf(summary);
         attention = List.copyOf(attention);

@@ -1,6 +1,8 @@
-package org.polygrok.experiments.io;
+package org.polygrok.plotting.results;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -9,9 +11,25 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Whole-file writes that never leave a half-written file: a temporary file beside the target, then a rename. */
+/**
+ * The one atomic write of every results file (JSON, summaries, figures, the report): a temporary file
+ * beside the target, forced to disk, then renamed over it, so a reader or a crash never sees half a file.
+ */
 public final class AtomicFiles {
+    /** What fills a file written as a stream (an image, a page). */
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     private AtomicFiles() {
+    }
+
+    /** Writes what {@code content} produces, atomically; returns {@code file}. */
+    public static Path write(Path file, Content content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        content.writeTo(bytes);
+        write(file, bytes.toByteArray());
+        return file;
     }
 
     public static void write(Path file, byte[] bytes) throws IOException {

@@ -1,4 +1,4 @@
-package org.polygrok.experiments.metrics;
+package org.polygrok.plotting.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -14,14 +14,6 @@ public record MetricsRecord(long step, long epoch, double trainLoss, double trai
         double valAccuracy, double paramNorm, long numParams, double elapsedS,
         Double trainBinaryLoss, Double trainBinaryAccuracy, Double trainTernaryLoss, Double trainTernaryAccuracy,
         Double valBinaryLoss, Double valBinaryAccuracy, Double valTernaryLoss, Double valTernaryAccuracy) {
-
-    public static MetricsRecord of(long step, long epoch, SetMetrics train, SetMetrics val, double paramNorm,
-            long numParams, double elapsedS) {
-        return new MetricsRecord(step, epoch, train.loss(), train.accuracy(), val.loss(), val.accuracy(), paramNorm,
-                numParams, elapsedS, train.binaryLoss(), train.binaryAccuracy(), train.ternaryLoss(),
-                train.ternaryAccuracy(), val.binaryLoss(), val.binaryAccuracy(), val.ternaryLoss(),
-                val.ternaryAccuracy());
-    }
 
     public boolean hasOrderMetrics() {
         return trainBinaryLoss != null || trainTernaryLoss != null || valBinaryLoss != null || valTernaryLoss != null;
