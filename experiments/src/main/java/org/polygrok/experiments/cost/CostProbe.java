@@ -8,7 +8,8 @@ import org.polygrok.api.train.TrainSession;
 import org.polygrok.experiments.data.SampleSet;
 import org.polygrok.experiments.train.PreparedTrial;
 import org.polygrok.experiments.train.TrainBatchSampler;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.experiments.train.TrialSpecs;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * Measures one trial shape in this process, on the real trial's model, batches and evaluator:
@@ -31,9 +32,9 @@ public final class CostProbe {
         long t0 = System.nanoTime();
         try (Backend backend = Backends.select(config.backend()).create(new BackendOptions(threads, false));
                 TrainSession session = backend.newTrainSession(trial.model(), trial.initialWeights(),
-                        config.trainSpec())) {
+                        TrialSpecs.train(config))) {
             for (int i = 0; i < WARMUP; i++) {
-                session.step(train.batch(sampler.next(), config.maskRule()));
+                session.step(train.batch(sampler.next(), TrialSpecs.maskRule(config)));
             }
             trial.evaluator().evaluate(session, train);
             trial.evaluator().evaluate(session, val);
@@ -41,7 +42,7 @@ public final class CostProbe {
             double[] steps = new double[TIMED];
             for (int i = 0; i < TIMED; i++) {
                 long s0 = System.nanoTime();
-                session.step(train.batch(sampler.next(), config.maskRule()));
+                session.step(train.batch(sampler.next(), TrialSpecs.maskRule(config)));
                 steps[i] = (System.nanoTime() - s0) / 1e6;
             }
             long e0 = System.nanoTime();

@@ -14,7 +14,7 @@ import org.polygrok.experiments.sweep.plan.SweepPlan;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
 import org.polygrok.experiments.sweep.plan.TrialId;
 import org.polygrok.experiments.train.EvaluationSchedule;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * The expected wall time of sweeps on this machine: every distinct {@link TrialShape} probed once

@@ -2,7 +2,8 @@ package org.polygrok.experiments.cost;
 
 import java.util.List;
 import org.polygrok.experiments.data.ArithmeticDataset;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.experiments.train.TrialSpecs;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * What sets the time of a trial's step and evaluation: backend, model and its size, the sequence
@@ -20,7 +21,7 @@ public record TrialShape(String backend, String model, int p, String operator, L
 
     /** The shape of {@code config} run with {@code threads} engine threads. */
     public static TrialShape of(TrialConfig config, int threads) {
-        ArithmeticDataset data = ArithmeticDataset.build(config.datasetSpec());
+        ArithmeticDataset data = ArithmeticDataset.build(TrialSpecs.dataset(config));
         int train = data.train().size();
         return new TrialShape(config.backend(), config.model(), config.p(), config.operator(), config.orders(),
                 config.split(), config.layers(), config.dim(), config.heads(), config.multiplier(),
