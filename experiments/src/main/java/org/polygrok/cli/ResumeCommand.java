@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.polygrok.api.Backends;
 import org.polygrok.api.UnknownBackendException;
 import org.polygrok.experiments.study.Experiment;
+import org.polygrok.experiments.spec.SpecReader;
 import org.polygrok.experiments.study.Scale;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
 import org.polygrok.experiments.train.ModelKind;
@@ -63,7 +64,8 @@ final class ResumeCommand implements Callable<Integer> {
         List<SweepRequest> requests = new ArrayList<>();
         for (Path experimentDir : experimentDirs()) {
             ExperimentRecord r = ExperimentRecord.requireResumable(experimentDir);
-            Experiment e = Experiment.resolve(r.experiment()).get(0);
+            Experiment e = r.spec() != null ? Experiment.of(SpecReader.fromRecord(r.spec(), experimentDir.toString()))
+                    : Experiment.resolve(r.experiment()).get(0);
             try {
                 r.backends().forEach(Backends::select);
             } catch (UnknownBackendException ex) {
@@ -109,11 +111,7 @@ final class ResumeCommand implements Callable<Integer> {
 
     private static int order(Path experimentDir) {
         String name = experimentDir.getFileName().toString();
-        for (Experiment e : Experiment.values()) {
-            if (e.label().equals(name)) {
-                return e.ordinal();
-            }
-        }
-        return Integer.MAX_VALUE;
+        return Experiment.names().contains(name) && !Experiment.ALL.equals(name)
+                ? Experiment.resolve(name).get(0).order() : Integer.MAX_VALUE;
     }
 }

@@ -74,7 +74,7 @@ public final class ConfigChanges {
 
     /** The config.json keys a user may change (every non-reserved key of the protocol's defaults). */
     @SuppressWarnings("unchecked")
-    static Set<String> settableKeys() {
+    public static Set<String> settableKeys() {
         Set<String> keys = new java.util.HashSet<>(Json.mapper().convertValue(TrialSpecs.defaults(ModelKind.LSTM),
                 Map.class).keySet());
         keys.removeAll(RESERVED);

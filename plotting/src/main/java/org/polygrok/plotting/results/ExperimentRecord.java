@@ -16,17 +16,18 @@ import java.util.TreeMap;
 /**
  * An experiment's {@code experiment.json} (docs/RESULTS.md): which experiment ran (its question, scale,
  * swept keys), on which backends, models and seeds, its notes, Q6's budget fractions α and horizon T, and
- * the sweep's own invocation so that {@code polygrok resume DIR} can rebuild it. Reading is lenient (a
+ * the sweep's own invocation so that {@code polygrok resume DIR} can rebuild it (and, for a sweep from a spec
+ * file, its spec; the study's own are known by name). Reading is lenient (a
  * missing list reads as empty, a missing text as ""), so plotting redraws any folder; a sweep that resumes
  * from the record asks {@link #requireResumable(Path)} first.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"experiment", "question", "scale", "sweep", "backends", "models", "seeds", "notes", "alphas",
-    "horizon", "invocation"})
+    "horizon", "invocation", "spec"})
 public record ExperimentRecord(String experiment, String question, String scale, List<String> sweep,
         List<String> backends, List<String> models, List<Long> seeds, String notes, List<Double> alphas, Long horizon,
-        Invocation invocation) {
+        Invocation invocation, Object spec) {
 
     public static final String FILE = "experiment.json";
 
@@ -102,6 +103,9 @@ public record ExperimentRecord(String experiment, String question, String scale,
         compare(out, "models", models, other.models);
         compare(out, "seeds", seeds, other.seeds);
         compare(out, "--set", normalized(invocation.set()), normalized(other.invocation.set()));
+        if (!Objects.equals(asJson(spec), asJson(other.spec))) {
+            out.add("spec changed");
+        }
         return out;
     }
 
@@ -109,6 +113,11 @@ public record ExperimentRecord(String experiment, String question, String scale,
         if (!Objects.equals(mine, theirs)) {
             out.add(what + " " + theirs + " vs " + mine);
         }
+    }
+
+    /** A recorded spec (read back as maps) and a spec being planned (a record) compare by their JSON text. */
+    private static String asJson(Object spec) {
+        return spec == null ? null : Json.line(Json.mapper().convertValue(spec, Object.class));
     }
 
     private static Object normalized(Map<String, Object> set) {

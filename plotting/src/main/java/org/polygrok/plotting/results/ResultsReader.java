@@ -53,7 +53,7 @@ public final class ResultsReader {
         ExperimentRecord record = ExperimentRecord.exists(dir) ? ExperimentRecord.read(dir)
                 : new ExperimentRecord("attention", "Q8", "", List.of(),
                         attention.stream().map(AttentionMaps::backend).toList(), List.of("gpt"), List.of(), "", null,
-                        null, null);
+                        null, null, null);
         List<SummaryRow> summary = Files.isRegularFile(dir.resolve(SummaryRow.FILE)) ? SummaryRow.readAll(dir)
                 : List.of();
         return new ExperimentFolder(dir, record, readTrials(dir.resolve(TRIALS)), summary, attention);

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.ExperimentPlan;
-import org.polygrok.experiments.study.ExperimentPlans;
 import org.polygrok.experiments.train.ModelKind;
 import org.polygrok.experiments.train.PreparedTrial;
 import org.polygrok.plotting.results.ExperimentRecord;
@@ -32,7 +31,7 @@ public final class SweepPlanner {
      */
     public static SweepPlan plan(SweepRequest request, String command) {
         Experiment experiment = request.experiment();
-        ExperimentPlan plan = ExperimentPlans.of(experiment, request.scale());
+        ExperimentPlan plan = experiment.plan(request.scale());
         List<ModelKind> models = request.models().stream().filter(experiment.models()::contains).toList();
         if (models.isEmpty()) {
             throw new IllegalArgumentException(experiment.label() + " trains the "
@@ -60,7 +59,8 @@ public final class SweepPlanner {
                 request.scale().label(), experiment.sweep(), request.backends(), labels(models), seeds,
                 plan.notes() + notesOnChanges(request.changes()), compute ? plan.alphas() : null,
                 compute ? horizon : null,
-                new ExperimentRecord.Invocation(command, request.changes(), request.parallel()));
+                new ExperimentRecord.Invocation(command, request.changes(), request.parallel()),
+                experiment.inStudy() ? null : experiment.spec());
         return new SweepPlan(request, plan, models, seeds, List.copyOf(trials), horizon, record);
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.polygrok.experiments.study.Experiment;
-import org.polygrok.experiments.study.ExperimentPlans;
 import org.polygrok.experiments.study.Scale;
 import org.polygrok.experiments.train.ModelKind;
 import org.polygrok.plotting.results.TrialConfig;
@@ -14,7 +13,7 @@ import org.polygrok.plotting.results.TrialConfig;
 class TrialIdTest {
 
     private static TrialConfig sanityGpt(String backend, long seed) {
-        return ExperimentPlans.of(Experiment.SANITY, Scale.FULL).config(ModelKind.GPT, Map.of(), Map.of(), backend, seed);
+        return Experiment.SANITY.plan(Scale.FULL).config(ModelKind.GPT, Map.of(), Map.of(), backend, seed);
     }
 
     @Test
@@ -59,7 +58,7 @@ class TrialIdTest {
         var expected = Map.of(Experiment.DATA_SCALING, "lstm-djl-s0-r0.3-", Experiment.MODEL_SIZE, "lstm-djl-s0-L2-d64-",
                 Experiment.COMPUTE, "lstm-djl-s0-B32-", Experiment.REGULARIZATION, "lstm-djl-s0-wd0.25-");
         plans.forEach((e, setting) -> {
-            TrialConfig c = ExperimentPlans.of(e, Scale.FULL).config(ModelKind.LSTM, setting, Map.of(), "djl", 0);
+            TrialConfig c = e.plan(Scale.FULL).config(ModelKind.LSTM, setting, Map.of(), "djl", 0);
             assertThat(TrialId.of(c)).startsWith(expected.get(e));
             assertThat(c.setting()).isEqualTo(setting);
             assertThat(c.experiment()).isEqualTo(e.label());
