@@ -38,7 +38,13 @@ public record ExperimentRecord(String experiment, String question, String scale,
     }
 
     public static ExperimentRecord read(Path experimentDir) {
-        ExperimentRecord r = Json.read(experimentDir.resolve(FILE), ExperimentRecord.class);
+        ExperimentRecord r;
+        try {
+            r = Json.read(experimentDir.resolve(FILE), ExperimentRecord.class);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException(experimentDir.resolve(FILE) + " is not a readable polygrok sweep record ("
+                    + firstLine(e.getCause().getMessage()) + "); restore it, or run the sweep again into a new --out");
+        }
         if (r.experiment() == null || r.scale() == null || r.backends() == null || r.models() == null
                 || r.seeds() == null || r.invocation() == null) {
             throw new IllegalArgumentException(experimentDir.resolve(FILE) + " is not a polygrok sweep record "
@@ -70,5 +76,9 @@ public record ExperimentRecord(String experiment, String question, String scale,
 
     private static Object normalized(Map<String, Object> set) {
         return Json.mapper().convertValue(new java.util.TreeMap<>(set), Map.class).toString();
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("").strip();
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.polygrok.experiments.io.AtomicFiles;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
@@ -60,25 +61,34 @@ public final class SweepRunner {
         for (SweepPlan p : plans) {
             checkFolder(p);
         }
-        for (SweepPlan p : plans) {
-            if (!ExperimentRecord.exists(p.dir())) {
-                p.record().write(p.dir());
-            }
-        }
+        List<SweepLock> locks = new ArrayList<>(); // before anything is written: a refused sweep writes nothing
         Thread stopper = new Thread(executor::stopAll, "polygrok-sweep-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
         try {
+            for (SweepPlan p : plans) {
+                locks.add(SweepLock.acquire(p.dir()));
+            }
+            for (SweepPlan p : plans) {
+                if (!ExperimentRecord.exists(p.dir())) {
+                    p.record().write(p.dir());
+                }
+            }
+            Runtime.getRuntime().addShutdownHook(stopper);
             List<Result> results = new ArrayList<>();
             for (SweepPlan p : plans) {
                 SweepPlan current = p.request().experiment() == Experiment.ATTENTION ? replan(p, command) : p;
                 results.add(runOne(current, progress));
             }
             return results;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + e.getMessage(), e);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper);
             } catch (IllegalStateException e) {
-                // the JVM is already shutting down; the hook runs
+                // the JVM is already shutting down (the hook runs), or the hook was never added
+            }
+            for (SweepLock lock : locks) {
+                lock.close();
             }
         }
     }
@@ -110,57 +120,55 @@ public final class SweepRunner {
     }
 
     private Result runOne(SweepPlan plan, SweepProgress progress) {
-        try (SweepLock lock = SweepLock.acquire(plan.dir())) {
-            List<SweepTrial> toRun = new ArrayList<>();
-            int done = 0;
-            int failedKept = 0;
-            int reused = 0;
-            int leftForLater = 0;
-            for (SweepTrial t : plan.trials()) {
-                if (t.state() != TrialState.DONE && !plan.request().trainsNow(t)) {
-                    leftForLater++;
-                    continue;
-                }
-                if (t.state() == TrialState.NEW && TrialReuse.copyFromSibling(t, plan.request().out())) {
-                    reused++;
-                }
-                switch (t.state()) {
-                    case DONE -> done++;
-                    case FAILED -> {
-                        if (plan.request().retryFailed()) {
-                            deleteTree(t.dir());
-                            toRun.add(t);
-                        } else {
-                            failedKept++;
-                        }
+        AtomicFiles.removeLeftovers(plan.dir()); // temporary files of a sweep killed mid-write
+        AtomicFiles.removeLeftovers(plan.dir().resolve(org.polygrok.plotting.Plotting.FIGURES_DIR));
+        List<SweepTrial> toRun = new ArrayList<>();
+        int done = 0;
+        int failedKept = 0;
+        int reused = 0;
+        int leftForLater = 0;
+        for (SweepTrial t : plan.trials()) {
+            if (t.state() != TrialState.DONE && !plan.request().trainsNow(t)) {
+                leftForLater++;
+                continue;
+            }
+            if (t.state() == TrialState.NEW && TrialReuse.copyFromSibling(t, plan.request().out())) {
+                reused++;
+            }
+            switch (t.state()) {
+                case DONE -> done++;
+                case FAILED -> {
+                    if (plan.request().retryFailed()) {
+                        deleteTree(t.dir());
+                        toRun.add(t);
+                    } else {
+                        failedKept++;
                     }
-                    case NEW, INTERRUPTED -> toRun.add(t);
                 }
+                case NEW, INTERRUPTED -> toRun.add(t);
             }
-            if (reused > 0) {
-                progress.message(plan.record().experiment() + ": " + reused + " trials were already DONE in other "
-                        + "experiments of " + plan.request().out() + " and were copied, not trained again");
-            }
-            if (leftForLater > 0) {
-                progress.message(plan.record().experiment() + ": " + leftForLater + " unfinished trials of other "
-                        + "backends are left for a later resume");
-            }
-            long steps = toRun.stream().mapToLong(SweepTrial::effectiveSteps).sum();
-            progress.experimentStarted(plan, toRun.size(), done, failedKept, steps);
-            List<TrialOutcome> outcomes = runTrials(plan, toRun, progress);
-            progress.experimentEnded(plan);
-            String summary;
-            if (plan.request().experiment() == Experiment.ATTENTION) {
-                summary = attention(plan);
-            } else {
-                summary = SummaryFiles.write(plan);
-            }
-            progress.message(summary);
-            progress.message(SweepFigures.draw(plan.dir()));
-            return new Result(plan, outcomes, summary);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot use " + plan.dir() + ": " + e.getMessage(), e);
         }
+        if (reused > 0) {
+            progress.message(plan.record().experiment() + ": " + reused + " trials were already DONE in other "
+                    + "experiments of " + plan.request().out() + " and were copied, not trained again");
+        }
+        if (leftForLater > 0) {
+            progress.message(plan.record().experiment() + ": " + leftForLater + " unfinished trials of other "
+                    + "backends are left for a later resume");
+        }
+        long steps = toRun.stream().mapToLong(SweepTrial::effectiveSteps).sum();
+        progress.experimentStarted(plan, toRun.size(), done, failedKept, steps);
+        List<TrialOutcome> outcomes = runTrials(plan, toRun, progress);
+        progress.experimentEnded(plan);
+        String summary;
+        if (plan.request().experiment() == Experiment.ATTENTION) {
+            summary = attention(plan);
+        } else {
+            summary = SummaryFiles.write(plan);
+        }
+        progress.message(summary);
+        progress.message(SweepFigures.draw(plan.dir()));
+        return new Result(plan, outcomes, summary);
     }
 
     private List<TrialOutcome> runTrials(SweepPlan plan, List<SweepTrial> toRun, SweepProgress progress) {

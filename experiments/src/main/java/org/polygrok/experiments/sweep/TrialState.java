@@ -7,7 +7,10 @@ import org.polygrok.experiments.train.TrialDirectory;
 public enum TrialState {
     /** Never started: no config.json yet. */
     NEW,
-    /** Started but not finished (RUNNING, or killed): continues from its last checkpoint. */
+    /**
+     * Started but not finished (RUNNING, killed, an unreadable status.json, or DONE with its last metrics line
+     * cut off): continues from its last checkpoint.
+     */
     INTERRUPTED,
     DONE,
     /** Ended FAILED: rerun (from scratch) only when asked to retry failed trials. */
@@ -18,7 +21,7 @@ public enum TrialState {
             return NEW;
         }
         return dir.readStatus().map(s -> switch (s.status()) {
-            case DONE -> DONE;
+            case DONE -> dir.metricsComplete() ? DONE : INTERRUPTED; // a cut-off last line: log it again
             case FAILED -> FAILED;
             case RUNNING -> INTERRUPTED;
         }).orElse(INTERRUPTED);
