@@ -33,7 +33,7 @@ class CorruptFilesTest {
     @BeforeAll
     static void undamagedRuns() {
         sweep = shared.resolve("sweep");
-        Cli.Result r = Cli.run(Cli.sweep("sanity", sweep, STEPS, "--parallel=2", "--models=gpt"));
+        Cli.Result r = Cli.run(Cli.sweep("sanity", sweep, STEPS, "--parallel=2"));
         assertThat(r.code()).as(r.all()).isZero();
         trial = shared.resolve("trial");
         Cli.Result t = Cli.run(train(trial));
@@ -42,43 +42,27 @@ class CorruptFilesTest {
 
     // ---- resume: continue or rerun, and end with the undamaged summary
 
+    /**
+     * Four trials, four damages, one resume: a truncated only checkpoint (rerun from step 0, with a warning in
+     * the trial's log), a half-written last metrics line (the last evaluation logged again), a garbled
+     * status.json (continued from the checkpoint) and a missing trial folder (rerun).
+     */
     @Test
-    void resumeRerunsATrialWhoseOnlyCheckpointIsTruncated() throws IOException {
+    void resumeRepairsEachDamageItsOwnWay() throws IOException {
         Path out = damagedSweep();
-        Path t = firstTrial(out);
-        Corruption.setStatusRunning(t, STEPS);
-        Corruption.truncateHalf(t.resolve("checkpoint/weights.safetensors"));
+        List<Path> t = trials(out);
+        Corruption.setStatusRunning(t.get(0), STEPS);
+        Corruption.truncateHalf(t.get(0).resolve("checkpoint/weights.safetensors"));
+        Corruption.halfLastLine(t.get(1).resolve("metrics.jsonl"));
+        Corruption.garble(t.get(2).resolve("status.json"));
+        Corruption.delete(t.get(3));
         Cli.Result r = resumesToTheUndamagedSummary(out);
-        assertThat(r.out()).contains(t.getFileName() + ": training, steps 1.." + STEPS);
-        assertThat(Files.readString(out.resolve("sanity/logs/" + t.getFileName() + ".log")))
-                .contains("warning: the checkpoint in " + t.resolve("checkpoint") + " cannot be read");
-    }
-
-    @Test
-    void resumeLogsAgainTheEvaluationOfAHalfWrittenMetricsLine() throws IOException {
-        Path out = damagedSweep();
-        Path t = firstTrial(out);
-        Corruption.halfLastLine(t.resolve("metrics.jsonl"));
-        Cli.Result r = resumesToTheUndamagedSummary(out);
-        assertThat(r.out()).contains(t.getFileName() + ": continuing, steps " + (STEPS + 1));
-    }
-
-    @Test
-    void resumeContinuesATrialWithAGarbledStatus() throws IOException {
-        Path out = damagedSweep();
-        Path t = firstTrial(out);
-        Corruption.garble(t.resolve("status.json"));
-        Cli.Result r = resumesToTheUndamagedSummary(out);
-        assertThat(r.out()).contains(t.getFileName() + ": continuing, steps " + (STEPS + 1));
-    }
-
-    @Test
-    void resumeRerunsAMissingTrialFolder() throws IOException {
-        Path out = damagedSweep();
-        Path t = firstTrial(out);
-        Corruption.delete(t);
-        Cli.Result r = resumesToTheUndamagedSummary(out);
-        assertThat(r.out()).contains(t.getFileName() + ": training, steps 1.." + STEPS);
+        assertThat(r.out()).contains(t.get(0).getFileName() + ": training, steps 1.." + STEPS)
+                .contains(t.get(1).getFileName() + ": continuing, steps " + (STEPS + 1))
+                .contains(t.get(2).getFileName() + ": continuing, steps " + (STEPS + 1))
+                .contains(t.get(3).getFileName() + ": training, steps 1.." + STEPS);
+        assertThat(Files.readString(out.resolve("sanity/logs/" + t.get(0).getFileName() + ".log")))
+                .contains("warning: the checkpoint in " + t.get(0).resolve("checkpoint") + " cannot be read");
     }
 
     @Test

@@ -21,8 +21,8 @@ class KillHarnessTest {
     void aSweepKilledAtRandomMomentsEndsAsIfNeverKilled() throws Exception {
         int kills = Integer.getInteger("polygrok.kills", 3);
         long seed = Long.getLong("polygrok.killSeed", 16);
-        KillHarness.Report report = new KillHarness(tmp, Cli.sweep("sanity", null, 120,
-                "--parallel=2")).run(kills, seed);
+        KillHarness.Report report = new KillHarness(tmp, Cli.sweep("sanity", null, 100,
+                "--parallel=2", "--models=gpt")).run(kills, seed);
         Path table = Path.of("target", "reliability", "kills.md");
         Files.createDirectories(table.getParent());
         Files.writeString(table, report.table(), StandardCharsets.UTF_8);

@@ -99,6 +99,9 @@ final class ResultsTree {
      */
     List<String> problems(ResultsTree reference) throws IOException {
         List<String> problems = new ArrayList<>();
+        if (!Files.isDirectory(out)) {
+            return problems; // killed before it wrote anything
+        }
         try (Stream<Path> files = Files.walk(out)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String name = f.getFileName().toString();
@@ -143,6 +146,9 @@ final class ResultsTree {
 
     /** Files a finished sweep must not leave behind: temporary files and staged or previous checkpoints. */
     List<Path> leftovers() throws IOException {
+        if (!Files.isDirectory(out)) {
+            return List.of();
+        }
         try (Stream<Path> all = Files.walk(out)) {
             return all.filter(p -> {
                 String n = p.getFileName().toString();
