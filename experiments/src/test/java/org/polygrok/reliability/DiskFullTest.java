@@ -68,6 +68,11 @@ class DiskFullTest {
             assertThat(metrics.get(metrics.size() - 1).step()).isGreaterThanOrEqualTo(kept.step());
             assertThat(Files.readAllBytes(first.resolve(TrialDirectory.METRICS))).endsWith((byte) '\n');
 
+            Path record = Path.of("target", "reliability", "disk-full.md");
+            Files.createDirectories(record.getParent());
+            Files.writeString(record, "status.json: " + status + "\nsweep output:\n" + log.lines()
+                    .filter(l -> l.contains("FAILED") || l.startsWith("error:")).reduce("", (a, b) -> a + b + "\n"),
+                    StandardCharsets.UTF_8);
             Files.delete(filler);
             Cli.Result retried = Cli.run("resume", out.toString(), "--retry-failed");
             assertThat(retried.code()).as(retried.all()).isZero();
