@@ -1,0 +1,34 @@
+package org.polygrok.experiments.sweep.plan;
+
+import org.polygrok.experiments.train.RunStatus;
+import org.polygrok.experiments.train.TrialDirectory;
+
+/** Where a sweep's trial stands, read from its folder. */
+public enum TrialState {
+    /** Never started: no config.json yet. */
+    NEW,
+    /**
+     * Started but not finished (RUNNING, killed, an unreadable status.json, or DONE with its last metrics line
+     * cut off): continues from its last checkpoint.
+     */
+    INTERRUPTED,
+    DONE,
+    /** Ended FAILED: rerun (from scratch) only when asked to retry failed trials. */
+    FAILED;
+
+    public static TrialState of(TrialDirectory dir) {
+        if (!dir.holdsTrial()) {
+            return NEW;
+        }
+        return dir.readStatus().map(s -> switch (s.status()) {
+            case DONE -> dir.metricsComplete() ? DONE : INTERRUPTED; // a cut-off last line: log it again
+            case FAILED -> FAILED;
+            case RUNNING -> INTERRUPTED;
+        }).orElse(INTERRUPTED);
+    }
+
+    /** The recorded status, when the folder has one. */
+    public static java.util.Optional<RunStatus> status(TrialDirectory dir) {
+        return dir.holdsTrial() ? dir.readStatus() : java.util.Optional.empty();
+    }
+}
