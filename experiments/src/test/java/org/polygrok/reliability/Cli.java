@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.polygrok.cli.Polygrok;
-import org.polygrok.experiments.sweep.JavaCommand;
-import org.polygrok.experiments.sweep.TrialWorker;
+import org.polygrok.experiments.process.JavaCommand;
+import org.polygrok.experiments.sweep.run.TrialWorker;
 
 /** {@code polygrok} invocations for the fault tests: in this JVM, or as a child JVM in its own process group. */
 final class Cli {

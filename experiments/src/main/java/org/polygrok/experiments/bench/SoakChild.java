@@ -5,15 +5,17 @@ import java.util.List;
 import java.util.Map;
 import org.polygrok.api.Backends;
 import org.polygrok.experiments.io.Json;
+import org.polygrok.experiments.process.ChildEvents;
 import org.polygrok.experiments.train.ModelKind;
 
 /**
  * The entry point of one soak process: {@code --backend NAME --soak STEPS --every N} and the
  * {@link BenchSettings#toArgs()} options; prints a {@value #SAMPLE} line per memory sample and one
- * {@value #MARKER}{@code {...}} line with the {@link SoakRow}, or a message on stderr and exit code 1.
+ * {@link ChildEvents} line {@code {"event": "soaked", "row": {...}}} with the {@link SoakRow}, or a message on
+ * stderr and exit code 1.
  */
 public final class SoakChild {
-    public static final String MARKER = "SOAK_JSON ";
+    public static final String SOAKED = "soaked";
     public static final String SAMPLE = "soak sample ";
 
     private SoakChild() {
@@ -30,8 +32,7 @@ public final class SoakChild {
             SoakRow row = SoakMeasurement.measure(Backends.select(a.get("--backend")), settings,
                     Long.parseLong(a.get("--soak")), Long.parseLong(a.get("--every")),
                     s -> System.out.println(SAMPLE + Json.line(s)));
-            System.out.println(MARKER + Json.line(row));
-            System.out.flush();
+            ChildEvents.emit(System.out, Map.of(ChildEvents.EVENT, SOAKED, "row", row));
             System.exit(0);
         } catch (RuntimeException e) {
             System.err.println("error: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));

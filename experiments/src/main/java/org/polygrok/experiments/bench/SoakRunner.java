@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.sweep.JavaCommand;
+import org.polygrok.experiments.process.ChildEvents;
+import org.polygrok.experiments.process.ChildProcesses;
+import org.polygrok.experiments.process.JavaCommand;
 
 /**
  * {@code polygrok bench --soak STEPS}: every backend in turn, each alone in its own JVM, trains {@code STEPS}
@@ -36,7 +38,7 @@ public final class SoakRunner {
                     SoakChild.args(backend, settings, steps, every).toArray(String[]::new)));
             command.addAll(command.indexOf("-cp"), FIXED_HEAP);
             ChildProcesses.Outcome o = ChildProcesses.run(command,
-                    env -> JavaCommand.engineEnvironment(env, settings.effectiveThreads()), SoakChild.MARKER, line -> {
+                    env -> JavaCommand.engineEnvironment(env, settings.effectiveThreads()), ChildEvents.MARK, line -> {
                         if (line.startsWith(SoakChild.SAMPLE)) {
                             progress.accept("  " + backend + " " + line.substring(SoakChild.SAMPLE.length()));
                         } else {
@@ -47,7 +49,11 @@ public final class SoakRunner {
                 throw new IllegalStateException("the soak run of " + backend + " failed (" + o.describe() + ")");
             }
             try {
-                rows.add(Json.mapper().readValue(o.payload().get(), SoakRow.class));
+                com.fasterxml.jackson.databind.JsonNode event = Json.mapper().readTree(o.payload().get());
+                if (!SoakChild.SOAKED.equals(ChildEvents.name(event))) {
+                    throw new IllegalStateException("the soak run of " + backend + " sent no result: " + event);
+                }
+                rows.add(Json.mapper().treeToValue(event.get("row"), SoakRow.class));
             } catch (IOException e) {
                 throw new IllegalStateException("the soak run of " + backend + " printed malformed JSON: "
                         + e.getMessage(), e);
