@@ -9,6 +9,8 @@ import org.polygrok.experiments.bench.BenchRow;
 import org.polygrok.experiments.bench.BenchRunner;
 import org.polygrok.experiments.bench.BenchSettings;
 import org.polygrok.experiments.bench.BenchTable;
+import org.polygrok.experiments.bench.SoakRow;
+import org.polygrok.experiments.bench.SoakRunner;
 import org.polygrok.experiments.bench.TorchBaseline;
 import org.polygrok.experiments.train.ModelKind;
 import org.polygrok.experiments.train.PreparedTrial;
@@ -70,6 +72,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the rows as a JSON list.")
     Path json;
 
+    @Option(names = "--soak", paramLabel = "STEPS",
+            description = "Instead of timing: train STEPS steps per backend and sample resident and native memory; "
+                    + "the table gives the growth after warm-up (limit 5%%).")
+    Long soak;
+
+    @Option(names = "--soak-every", paramLabel = "N", defaultValue = "500",
+            description = "Steps between memory samples (and evaluations) of --soak (default: ${DEFAULT-VALUE}).")
+    long soakEvery;
+
     @Option(names = "--verbose", description = "Show everything the measured processes print.")
     boolean verbose;
 
@@ -81,6 +92,9 @@ final class BenchCommand implements Callable<Integer> {
         BenchRunner.Request request = request();
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
+        if (soak != null) {
+            return soak(request, out, err);
+        }
         List<BenchRow> rows = BenchRunner.run(request, out::println, line -> {
             if (verbose) {
                 err.println("  | " + line);
@@ -94,6 +108,27 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int soak(BenchRunner.Request request, java.io.PrintWriter out, java.io.PrintWriter err) {
+        List<SoakRow> rows = new java.util.ArrayList<>();
+        for (ModelKind m : request.models()) {
+            rows.addAll(SoakRunner.run(request.backends(), request.settings().withModel(m), soak, soakEvery,
+                    line -> {
+                        out.println(line);
+                        out.flush();
+                    }, line -> {
+                        if (verbose) {
+                            err.println("  | " + line);
+                        }
+                    }));
+        }
+        out.println(SoakRunner.table(rows));
+        if (json != null) {
+            org.polygrok.plotting.results.Json.write(json, rows);
+            out.println("written: " + json);
+        }
+        return rows.stream().allMatch(SoakRow::withinLimit) ? 0 : Polygrok.FAILED;
+    }
+
     /** Every input checked before anything runs (bad input: exit 2). */
     private BenchRunner.Request request() {
         List<BackendProvider> providers = backends.select("all");
@@ -105,6 +140,10 @@ final class BenchCommand implements Callable<Integer> {
                 models, settings, baseline, python);
         for (ModelKind m : models) {
             PreparedTrial.prepare(settings.withModel(m).trialConfig()); // e.g. a GPT width the heads do not divide
+        }
+        if (soak != null && (soak < 1 || soakEvery < 1)) {
+            throw new IllegalArgumentException("--soak and --soak-every must be at least 1, got " + soak + " and "
+                    + soakEvery);
         }
         if (baseline != null) {
             TorchBaseline.check(python, baseline);

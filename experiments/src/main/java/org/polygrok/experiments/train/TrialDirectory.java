@@ -1,10 +1,14 @@
 package org.polygrok.experiments.train;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -75,24 +79,86 @@ public final class TrialDirectory {
         TrialFiles.writeConfig(dir, config);
     }
 
+    /** @throws IllegalArgumentException with one sentence when config.json cannot be read (a garbled file) */
     public TrialConfig readConfig() {
         return TrialFiles.readConfig(dir);
     }
 
-    public void writeStatus(TrialStatus status) {
-        TrialFiles.writeStatus(dir, status);
+    /**
+     * True when metrics.jsonl exists and ends with a whole line: a DONE trial whose last line was cut off is
+     * continued from its checkpoint, which logs its last evaluation again.
+     */
+    public boolean metricsComplete() {
+        Path f = dir.resolve(METRICS);
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            if (ch.size() == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.read(last, ch.size() - 1);
+            return last.get(0) == '\n';
+        } catch (IOException e) {
+            return false;
+        }
     }
 
+    /**
+     * Writes status.json atomically; when the disk is full, overwrites the existing file in place instead
+     * (its block is already allocated), so that a trial can still be marked FAILED.
+     */
+    public void writeStatus(TrialStatus status) {
+        try {
+            Json.write(dir.resolve(STATUS), status);
+        } catch (UncheckedIOException e) {
+            if (!AtomicFiles.overwriteInPlace(dir.resolve(STATUS), (Json.line(status) + "\n")
+                    .getBytes(StandardCharsets.UTF_8))) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The recorded status; empty when there is none, or when status.json cannot be read (a garbled file: the
+     * trial then counts as interrupted and continues from its checkpoint, which rewrites it).
+     */
     public Optional<TrialStatus> readStatus() {
-        return TrialFiles.readStatus(dir);
+        Path f = dir.resolve(STATUS);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            TrialStatus s = Json.mapper().readValue(Files.readAllBytes(f), TrialStatus.class);
+            return s == null || s.status() == null ? Optional.empty() : Optional.of(s);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     public void writeSummary(Map<String, Number> summary) {
         TrialFiles.writeSummary(dir, summary);
     }
 
+    /**
+     * Appends one line and forces it to disk. A failed write (a full disk) is cut back off, so the file keeps
+     * whole lines; a crash mid-write leaves at most a torn last line, which readers skip.
+     */
     public void appendMetrics(MetricsRecord record) {
-        TrialFiles.appendMetrics(dir, record);
+        Path f = dir.resolve(METRICS);
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            long before = ch.size();
+            ByteBuffer line = ByteBuffer.wrap((Json.line(record) + "\n").getBytes(StandardCharsets.UTF_8));
+            try {
+                while (line.hasRemaining()) {
+                    ch.write(line, before + line.position());
+                }
+                ch.force(false);
+            } catch (IOException e) {
+                ch.truncate(before);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + f + ": " + AtomicFiles.reason(e), e);
+        }
     }
 
     /** The logged evaluations, in order; a torn last line (a crash mid-write) is ignored. */
@@ -109,47 +175,66 @@ public final class TrialDirectory {
         Path next = dir.resolve(CHECKPOINT + ".next");
         Path current = dir.resolve(CHECKPOINT);
         Path previous = dir.resolve(CHECKPOINT + ".prev");
+        Path writing = next;
         try {
             deleteTree(next);
             Files.createDirectories(next);
-            SafeTensors.write(next.resolve(WEIGHTS), checkpoint.weights());
+            writing = next.resolve(WEIGHTS);
+            AtomicFiles.write(writing, SafeTensors.encode(checkpoint.weights()));
             if (checkpoint.optimizer() != null) {
-                AtomicFiles.write(next.resolve(OPTIMIZER), SafeTensors.encode(flatten(checkpoint.optimizer())));
+                writing = next.resolve(OPTIMIZER);
+                AtomicFiles.write(writing, SafeTensors.encode(flatten(checkpoint.optimizer())));
             }
-            Json.write(next.resolve(STATE), checkpoint.info()); // last: marks the staged checkpoint complete
-            deleteTree(previous);
-            if (Files.exists(current)) {
+            writing = next.resolve(STATE); // last: marks the staged checkpoint complete
+            AtomicFiles.write(writing, Json.line(checkpoint.info()).getBytes(StandardCharsets.UTF_8));
+            writing = current;
+            if (Files.exists(current)) { // else a crash between the two renames left only checkpoint.prev: keep it
+                deleteTree(previous);
                 Files.move(current, previous, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(next, current, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.syncDirectory(dir);
             deleteTree(previous);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the checkpoint in " + dir + ": " + e.getMessage(), e);
+            try {
+                deleteTree(next); // frees the space a full disk needs to record how the trial ended
+            } catch (IOException ignored) {
+                // the staged copy is deleted by the next checkpoint
+            }
+            throw new UncheckedIOException("cannot write the checkpoint file " + writing + ": " + AtomicFiles.reason(e), e);
         }
     }
 
-    /** The latest complete checkpoint, if any. */
+    /**
+     * The latest complete checkpoint that can be read, if any. One that cannot (a truncated or garbled file) is
+     * skipped with a warning on standard error, and the one before it, if kept, is used instead.
+     */
     public Optional<Checkpoint> loadCheckpoint() {
         for (String name : new String[] {CHECKPOINT, CHECKPOINT + ".prev"}) {
             Path c = dir.resolve(name);
             if (Files.isRegularFile(c.resolve(STATE))) {
-                return Optional.of(read(c));
+                try {
+                    return Optional.of(read(c));
+                } catch (RuntimeException e) {
+                    System.err.println("warning: " + e.getMessage() + "; it is not used");
+                }
             }
         }
         return Optional.empty();
     }
 
     private static Checkpoint read(Path c) {
-        Checkpoint.Info info = Json.read(c.resolve(STATE), Checkpoint.Info.class);
         try {
+            Checkpoint.Info info = Json.mapper().readValue(Files.readAllBytes(c.resolve(STATE)), Checkpoint.Info.class);
             Map<String, HostArray> weights = SafeTensors.read(c.resolve(WEIGHTS));
             OptimizerState optimizer = info.optimizerState()
                     ? unflatten(info.step(), info.slotsPerParameter(), weights.keySet(),
                             SafeTensors.read(c.resolve(OPTIMIZER)))
                     : null;
             return new Checkpoint(info, weights, optimizer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the checkpoint in " + c + " cannot be read: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException("the checkpoint in " + c + " cannot be read (" + e.getMessage() + ")",
+                    e instanceof IOException io ? io : new IOException(e));
         }
     }
 

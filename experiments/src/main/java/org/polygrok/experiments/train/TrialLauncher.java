@@ -64,7 +64,8 @@ public final class TrialLauncher {
                 throw new IllegalArgumentException("the output folder " + out + " holds another trial ("
                         + String.join(", ", differences) + "); choose another folder or the same settings");
             }
-            existing = dir.readStatus().orElse(null);
+            existing = dir.readStatus().filter(st -> !st.isDone() || dir.metricsComplete())
+                    .orElse(null); // DONE with its last metrics line cut off: continue from the checkpoint
         }
         if (saveWeights != null) {
             if (Files.isDirectory(saveWeights)) {

@@ -42,6 +42,7 @@ public final class TrialRunner {
 
     /** Runs (or continues) {@code trial} in {@code dir}, whose config.json is already written. */
     public TrialStatus run(PreparedTrial trial, Backend backend, TrialDirectory dir, TrainingProgress progress) {
+        org.polygrok.plotting.results.AtomicFiles.removeLeftovers(dir.path()); // of a run killed mid-write
         Optional<Checkpoint> checkpoint = dir.loadCheckpoint();
         Map<String, HostArray> weights = checkpoint.map(Checkpoint::weights).orElse(trial.initialWeights());
         try (TrainSession session = backend.newTrainSession(trial.model(), weights, TrialSpecs.train(trial.config()))) {
@@ -121,7 +122,11 @@ public final class TrialRunner {
             } catch (RuntimeException | Error e) {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 TrialStatus failed = TrialStatus.failed(step, why);
-                dir.writeStatus(failed);
+                try {
+                    dir.writeStatus(failed);
+                } catch (RuntimeException notRecorded) {
+                    e.addSuppressed(notRecorded); // e.g. a full disk: the trial stays resumable from its checkpoint
+                }
                 progress.finished(failed);
                 throw e;
             }

@@ -23,7 +23,12 @@ public record SweepTrial(String id, TrialConfig config, Map<String, Object> sett
      */
     public Optional<TrialStatus> status() {
         TrialDirectory d = directory();
-        return d.holdsTrial() ? Optional.of(d.readStatus().orElse(TrialStatus.running(0))) : Optional.empty();
+        if (!d.holdsTrial()) {
+            return Optional.empty();
+        }
+        // an unreadable status.json, or DONE with its last metrics line cut off: continue from the checkpoint
+        TrialStatus s = d.readStatus().filter(st -> !st.isDone() || d.metricsComplete()).orElse(null);
+        return Optional.of(s != null ? s : TrialStatus.running(0));
     }
 
     public boolean isDone() {

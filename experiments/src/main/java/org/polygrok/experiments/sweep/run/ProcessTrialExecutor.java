@@ -65,8 +65,12 @@ public final class ProcessTrialExecutor implements TrialExecutor {
                     StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     if (!TrialEvents.dispatch(line, trial.config(), progress)) {
-                        logWriter.write(line + "\n");
-                        logWriter.flush();
+                        try {
+                            logWriter.write(line + "\n");
+                            logWriter.flush();
+                        } catch (IOException e) {
+                            // the log is best effort (e.g. a full disk); the trial's own files say how it ended
+                        }
                     }
                 }
             }

@@ -10,7 +10,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Keeps two sweeps from working in one experiment folder at once: an OS file lock on
- * {@code <experiment>/.lock}, released when the sweep ends or its process dies.
+ * {@code <experiment>/.lock}, released when the sweep ends or its process dies. The holder writes who it is
+ * (pid, host, start time) into the file, so a refused sweep can name it; a lock file left by a killed sweep
+ * holds no OS lock any more and is simply taken over (its text overwritten).
  */
 final class SweepLock implements AutoCloseable {
     private final FileChannel channel;
@@ -34,15 +36,48 @@ final class SweepLock implements AutoCloseable {
         }
         if (lock == null) {
             ch.close();
-            throw new IllegalArgumentException("another polygrok sweep is running in " + experimentDir
-                    + "; wait for it to end or stop it first");
+            String holder = holder(experimentDir.resolve(".lock"));
+            throw new IllegalArgumentException("another polygrok sweep" + (holder.isEmpty() ? "" : " (" + holder + ")")
+                    + " is running in " + experimentDir + "; wait for it to end or stop it first");
+        }
+        try {
+            ch.truncate(0);
+            ch.write(java.nio.ByteBuffer.wrap((self() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
+            ch.force(false);
+        } catch (IOException e) {
+            // who holds the lock is information only; the OS lock is what counts
         }
         return new SweepLock(ch, lock);
     }
 
+    /** "pid N on HOST since TIME" of this process. */
+    static String self() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "this machine";
+        }
+        return "pid " + ProcessHandle.current().pid() + " on " + host + " since "
+                + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    /** What the holder wrote into the lock file; empty when it has not written yet. */
+    static String holder(Path lockFile) {
+        try {
+            return Files.readString(lockFile, java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     @Override
-    public void close() throws IOException {
-        lock.release();
-        channel.close();
+    public void close() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            // the OS releases the lock with the channel or the process anyway
+        }
     }
 }

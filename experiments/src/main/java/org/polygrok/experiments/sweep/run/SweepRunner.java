@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.polygrok.plotting.results.AtomicFiles;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.sweep.artefacts.AttentionProbe;
 import org.polygrok.experiments.sweep.artefacts.SweepFigures;
@@ -72,25 +73,34 @@ public final class SweepRunner {
         for (SweepPlan p : plans) {
             checkFolder(p);
         }
-        for (SweepPlan p : plans) {
-            if (!ExperimentRecord.exists(p.dir())) {
-                p.record().write(p.dir());
-            }
-        }
+        List<SweepLock> locks = new ArrayList<>(); // before anything is written: a refused sweep writes nothing
         Thread stopper = new Thread(executor::stopAll, "polygrok-sweep-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
         try {
+            for (SweepPlan p : plans) {
+                locks.add(SweepLock.acquire(p.dir()));
+            }
+            for (SweepPlan p : plans) {
+                if (!ExperimentRecord.exists(p.dir())) {
+                    p.record().write(p.dir());
+                }
+            }
+            Runtime.getRuntime().addShutdownHook(stopper);
             List<Result> results = new ArrayList<>();
             for (SweepPlan p : plans) {
                 SweepPlan current = p.request().experiment() == Experiment.ATTENTION ? replan(p, command) : p;
                 results.add(runOne(current, progress));
             }
             return results;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + e.getMessage(), e);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper);
             } catch (IllegalStateException e) {
-                // the JVM is already shutting down; the hook runs
+                // the JVM is already shutting down (the hook runs), or the hook was never added
+            }
+            for (SweepLock lock : locks) {
+                lock.close();
             }
         }
     }
@@ -122,7 +132,9 @@ public final class SweepRunner {
     }
 
     private Result runOne(SweepPlan plan, SweepProgress progress) {
-        try (SweepLock lock = SweepLock.acquire(plan.dir())) {
+        { // the sweep's lock is held by run()
+            AtomicFiles.removeLeftovers(plan.dir()); // temporary files of a sweep killed mid-write
+            AtomicFiles.removeLeftovers(plan.dir().resolve(org.polygrok.plotting.Plotting.FIGURES_DIR));
             List<SweepTrial> toRun = new ArrayList<>();
             int done = 0;
             int failedKept = 0;
@@ -171,8 +183,6 @@ public final class SweepRunner {
             progress.message(summary);
             progress.message(SweepFigures.draw(plan.dir()));
             return new Result(plan, ended, summary);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot use " + plan.dir() + ": " + e.getMessage(), e);
         }
     }
 
