@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.polygrok.experiments.io.AtomicFiles;
 import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.metrics.MeanStd;
+import org.polygrok.experiments.stats.SeedStatistics;
+import org.polygrok.experiments.stats.SeedStatisticsMarkdown;
 
 /** Writes an experiment's {@code summary.json}, {@code summary.csv} and {@code summary.md}, each atomically. */
 public final class SummaryFiles {
@@ -25,8 +27,10 @@ public final class SummaryFiles {
     public static String write(SweepPlan plan) {
         List<SummaryRow> rows = SweepSummary.rows(plan);
         Path dir = plan.dir();
-        Json.write(dir.resolve(JSON), rows);
-        String md = SummaryMarkdown.render(plan, rows);
+        SeedStatistics statistics = SeedGroups.statistics(plan);
+        Json.write(dir.resolve(JSON), SeedGroups.annotate(rows, statistics));
+        String md = SummaryMarkdown.render(plan, rows)
+                + SeedStatisticsMarkdown.render(statistics, SeedGroups.caveat(plan));
         try {
             AtomicFiles.write(dir.resolve(CSV), csv(plan, rows).getBytes(StandardCharsets.UTF_8));
             AtomicFiles.write(dir.resolve(MARKDOWN), md.getBytes(StandardCharsets.UTF_8));
