@@ -19,10 +19,17 @@ import picocli.CommandLine.Option;
 
 /** {@code polygrok crosscheck}: one trial's first steps on several backends, compared with the first backend. */
 @Command(name = "crosscheck", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train the same model from the same initial weights on the same batches on several backends "
+        description = {"Train the same model from the same initial weights on the same batches on several backends "
                 + "and compare every step's training loss, the step-0 losses and the final weights with the first "
-                + "backend. Writes DIR/crosscheck.json and DIR/crosscheck.png (and .svg); exit 0 when all agree within the "
-                + "tolerances, 1 when not.")
+                + "backend. Writes DIR/crosscheck.json and DIR/crosscheck.png (and .svg).",
+            "Per backend it reports the agreement horizon: the last step up to which the losses agree within "
+                + "--loss-tolerance, and what ended it (a loss spike on which engines at which step, found from the "
+                + "loss series alone; or a difference that grew with no spike). The verdict is one of:",
+            "  agree over the whole run (exit 0);",
+            "  agree until an instability at step N, then part, as float32 training through memorisation and "
+                + "grokking does (exit 0);",
+            "  disagree from the start: differing step-0 losses, or a drift with no spike to explain it - a defect "
+                + "(exit 1)."})
 final class CrosscheckCommand implements Callable<Integer> {
     @Mixin
     TrialOptions trial;
@@ -68,7 +75,7 @@ final class CrosscheckCommand implements Callable<Integer> {
         Crosscheck.write(out, config, agreement);
         console.println(CrosscheckReport.summary(agreement));
         console.println("written: " + out.resolve(Crosscheck.JSON) + ", " + out.resolve(Crosscheck.PLOT));
-        return agreement.agrees() ? 0 : Polygrok.FAILED;
+        return agreement.verdict().exitCode();
     }
 
     /** --backends in order; --backend NAME first, then every other available backend; else all. */
