@@ -43,6 +43,25 @@ public final class ReferenceResults {
         };
     }
 
+    /**
+     * Every source of {@code model} as summary.json holds it: label → metric → {mean, std}, the std null
+     * where the source prints none.
+     */
+    public static Map<String, Map<String, Map<String, Double>>> published(String model) {
+        Map<String, Map<String, Map<String, Double>>> out = new LinkedHashMap<>();
+        for (Source s : forModel(model)) {
+            Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+            s.published().forEach((k, v) -> {
+                Map<String, Double> ms = new LinkedHashMap<>();
+                ms.put("mean", v[0]);
+                ms.put("std", Double.isNaN(v[1]) ? null : v[1]);
+                metrics.put(k, ms);
+            });
+            out.put(s.label(), metrics);
+        }
+        return out;
+    }
+
     /** The source called {@code label} for {@code model}. */
     public static Optional<Source> find(String model, String label) {
         return forModel(model).stream().filter(s -> s.label().equals(label)).findFirst();

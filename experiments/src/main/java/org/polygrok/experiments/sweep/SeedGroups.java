@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.metrics.TrialSummary;
+import org.polygrok.experiments.stats.ReferenceResults;
 import org.polygrok.experiments.stats.SeedComparison;
 import org.polygrok.experiments.stats.SeedGroup;
 import org.polygrok.experiments.stats.SeedStatistics;
@@ -17,7 +18,7 @@ import org.polygrok.experiments.train.ModelKind;
 /**
  * A sweep's per-seed values for the {@link SeedStatistics}: one {@link SeedGroup} per summary row
  * (backend, model, setting, α) over its DONE trials; and the summary.json rows with each row's
- * {@code per_seed} values and {@code comparisons} added.
+ * {@code per_seed} values and {@code comparisons} added (and, for Q1, the {@code reference}'s published numbers).
  */
 public final class SeedGroups {
     private SeedGroups() {
@@ -68,7 +69,10 @@ public final class SeedGroups {
         return groups;
     }
 
-    /** The rows as summary.json writes them, each with {@code per_seed} and {@code comparisons} added. */
+    /**
+     * The rows as summary.json writes them, each with {@code per_seed} and {@code comparisons} added, and
+     * the published {@code reference} numbers of its model where they are compared.
+     */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> annotate(List<SummaryRow> rows, SeedStatistics stats) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -77,6 +81,9 @@ public final class SeedGroups {
             stats.row(r.backend(), r.model(), r.setting(), r.alpha()).ifPresent(row -> {
                 m.put("per_seed", row.group().values());
                 m.put("comparisons", row.comparisons().stream().map(SeedComparison::toMap).toList());
+                if (stats.withReference() && r.alpha() == null) {
+                    m.put("reference", ReferenceResults.published(r.model()));
+                }
             });
             out.add(m);
         }
