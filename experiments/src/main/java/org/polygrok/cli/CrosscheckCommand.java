@@ -16,7 +16,7 @@ import org.polygrok.experiments.crosscheck.CurveCrosscheck;
 import org.polygrok.experiments.crosscheck.CurveReport;
 import org.polygrok.experiments.crosscheck.CurveTolerances;
 import org.polygrok.experiments.crosscheck.Tolerances;
-import org.polygrok.experiments.sweep.SweepRequest;
+import org.polygrok.experiments.sweep.plan.SweepRequest;
 import org.polygrok.experiments.train.TrialConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

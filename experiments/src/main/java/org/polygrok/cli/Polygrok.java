@@ -50,7 +50,7 @@ public final class Polygrok implements Runnable {
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Polygrok(),
-                new GuiceFactory(Guice.createInjector(new PolygrokModule(), new org.polygrok.experiments.sweep.SweepModule())));
+                new GuiceFactory(Guice.createInjector(new PolygrokModule(), new org.polygrok.experiments.sweep.run.SweepModule())));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(new ErrorHandlers.BadParameters());

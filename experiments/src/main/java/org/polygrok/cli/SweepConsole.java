@@ -3,11 +3,11 @@ package org.polygrok.cli;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
-import org.polygrok.experiments.sweep.SweepLogLines;
-import org.polygrok.experiments.sweep.SweepProgress;
-import org.polygrok.experiments.sweep.SweepProgressBars;
-import org.polygrok.experiments.sweep.SweepRequest;
-import org.polygrok.experiments.sweep.SweepRunner;
+import org.polygrok.experiments.sweep.plan.SweepRequest;
+import org.polygrok.experiments.sweep.progress.SweepLogLines;
+import org.polygrok.experiments.sweep.progress.SweepProgress;
+import org.polygrok.experiments.sweep.progress.SweepProgressBars;
+import org.polygrok.experiments.sweep.run.SweepRunner;
 import picocli.CommandLine;
 
 /** Runs sweeps for {@code run} and {@code resume}: progress bars on a terminal, log lines otherwise; the exit code. */

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.metrics.MetricsRecord;
-import org.polygrok.experiments.sweep.JavaCommand;
-import org.polygrok.experiments.sweep.TrialWorker;
+import org.polygrok.experiments.process.JavaCommand;
+import org.polygrok.experiments.sweep.run.TrialWorker;
 import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrialDirectory;
 

@@ -3,16 +3,17 @@ package org.polygrok.experiments.bench;
 import java.util.HashMap;
 import java.util.Map;
 import org.polygrok.api.Backends;
-import org.polygrok.experiments.io.Json;
+import org.polygrok.experiments.process.ChildEvents;
 import org.polygrok.experiments.train.ModelKind;
 
 /**
  * The entry point of one benchmark process: {@code --backend NAME} and the {@link BenchSettings#toArgs()}
- * options; prints one line {@value #MARKER}{@code {...}} with the {@link BenchRow}, or a message on stderr
- * and exit code 1.
+ * options; prints one {@link ChildEvents} line {@code {"event": "measured", "row": {...}}} with the
+ * {@link BenchRow}, or a message on stderr and exit code 1.
  */
 public final class BenchChild {
-    public static final String MARKER = "BENCH_JSON ";
+    /** The event that carries the measured row. */
+    public static final String MEASURED = "measured";
 
     private BenchChild() {
     }
@@ -24,8 +25,7 @@ public final class BenchChild {
                     integer(a, "--steps"), integer(a, "--warmup"), integer(a, "--threads"), integer(a, "--eval-repeats"),
                     integer(a, "--dim"), integer(a, "--layers"), integer(a, "--p"));
             BenchRow row = BenchMeasurement.measure(Backends.select(a.get("--backend")), settings);
-            System.out.println(MARKER + Json.line(row));
-            System.out.flush();
+            ChildEvents.emit(System.out, Map.of(ChildEvents.EVENT, MEASURED, "row", row));
             System.exit(0);
         } catch (RuntimeException e) {
             System.err.println("error: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));

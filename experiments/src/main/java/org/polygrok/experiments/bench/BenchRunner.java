@@ -1,12 +1,15 @@
 package org.polygrok.experiments.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.sweep.JavaCommand;
+import org.polygrok.experiments.process.ChildEvents;
+import org.polygrok.experiments.process.ChildProcesses;
+import org.polygrok.experiments.process.JavaCommand;
 import org.polygrok.experiments.train.ModelKind;
 
 /**
@@ -54,13 +57,17 @@ public final class BenchRunner {
         args.addAll(s.toArgs());
         List<String> command = JavaCommand.forMain(BenchChild.class, args.toArray(String[]::new));
         ChildProcesses.Outcome o = ChildProcesses.run(command,
-                env -> JavaCommand.engineEnvironment(env, s.effectiveThreads()), BenchChild.MARKER, childOutput);
+                env -> JavaCommand.engineEnvironment(env, s.effectiveThreads()), ChildEvents.MARK, childOutput);
         if (o.exitCode() != 0 || o.payload().isEmpty()) {
             throw new IllegalStateException("the benchmark of " + backend + " " + s.model().label() + " failed ("
                     + o.describe() + ")");
         }
         try {
-            return Json.mapper().readValue(o.payload().get(), BenchRow.class);
+            JsonNode event = Json.mapper().readTree(o.payload().get());
+            if (!BenchChild.MEASURED.equals(ChildEvents.name(event))) {
+                throw new IllegalStateException("the benchmark of " + backend + " sent no measurement: " + event);
+            }
+            return Json.mapper().treeToValue(event.get("row"), BenchRow.class);
         } catch (IOException e) {
             throw new IllegalStateException("the benchmark of " + backend + " printed malformed JSON: "
                     + e.getMessage(), e);

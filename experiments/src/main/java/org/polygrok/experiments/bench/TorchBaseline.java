@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.polygrok.experiments.io.Json;
+import org.polygrok.experiments.process.ChildProcesses;
 
 /**
  * The PyTorch baseline script ({@code torch_baseline.py}, /work/shared/bench/README.md) run for one model

@@ -7,10 +7,10 @@ import java.util.Map;
 import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
-import org.polygrok.experiments.sweep.SweepPlan;
-import org.polygrok.experiments.sweep.SweepPlanner;
-import org.polygrok.experiments.sweep.SweepRequest;
-import org.polygrok.experiments.sweep.SweepTrial;
+import org.polygrok.experiments.sweep.plan.SweepPlan;
+import org.polygrok.experiments.sweep.plan.SweepPlanner;
+import org.polygrok.experiments.sweep.plan.SweepRequest;
+import org.polygrok.experiments.sweep.plan.SweepTrial;
 import org.polygrok.experiments.train.ModelKind;
 import org.polygrok.experiments.train.TrialConfig;
 

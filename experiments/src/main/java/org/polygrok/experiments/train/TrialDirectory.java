@@ -218,7 +218,8 @@ public final class TrialDirectory {
         return new OptimizerState(step, slots);
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    /** Removes {@code p} and everything under it, if it exists. */
+    public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

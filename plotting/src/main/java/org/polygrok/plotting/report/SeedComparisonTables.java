@@ -1,11 +1,8 @@
 package org.polygrok.plotting.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.polygrok.plotting.results.SummaryTree;
 
 /**
  * The report's "against seed variation" tables, from the {@code per_seed}, {@code comparisons} and
@@ -30,15 +28,9 @@ public final class SeedComparisonTables {
 
     /** The tables of the experiment in {@code dir}, or "" when its summary.json compares nothing. */
     public static String html(Path dir) {
-        Path file = dir.resolve("summary.json");
-        if (!Files.isRegularFile(file)) {
+        JsonNode rows = SummaryTree.read(dir).orElse(null);
+        if (rows == null || !rows.isArray()) {
             return "";
-        }
-        JsonNode rows;
-        try {
-            rows = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            return ""; // the summary tables above already report an unreadable summary.json
         }
         Map<String, List<JsonNode>> cells = new LinkedHashMap<>();
         for (JsonNode r : rows) {

@@ -1,0 +1,10 @@
+/**
+ * The command line: one picocli command class per {@code polygrok} subcommand (run, resume, train, bench,
+ * crosscheck, plot, report, dataset, backends), their shared option mixins, error handling and the Guice
+ * wiring ({@link org.polygrok.cli.PolygrokModule}). Commands parse and check options, then call the
+ * experiments packages; no experiment logic lives here.
+ *
+ * <p>May import: every {@code org.polygrok.experiments.*} package, {@code org.polygrok.plotting} (plot, report),
+ * {@code org.polygrok.api}. Nothing imports it.
+ */
+package org.polygrok.cli;

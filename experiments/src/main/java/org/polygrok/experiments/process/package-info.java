@@ -1,0 +1,8 @@
+/**
+ * Child JVMs: the command line and engine environment of a Java process like this one ({@code JavaCommand}),
+ * running a child to its end ({@code ChildProcesses}), and the one event protocol children speak on standard
+ * output ({@code ChildEvents}, used by the sweep's trial processes and by the benchmark processes).
+ *
+ * <p>May import: {@code io}. Nothing about trials, sweeps or benchmarks.
+ */
+package org.polygrok.experiments.process;

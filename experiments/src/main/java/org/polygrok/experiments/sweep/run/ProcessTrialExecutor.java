@@ -1,0 +1,142 @@
+package org.polygrok.experiments.sweep.run;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.polygrok.experiments.io.Json;
+import org.polygrok.experiments.process.JavaCommand;
+import org.polygrok.experiments.sweep.plan.SweepTrial;
+import org.polygrok.experiments.sweep.plan.TrialOutcome;
+import org.polygrok.experiments.sweep.plan.TrialState;
+import org.polygrok.experiments.train.RunStatus;
+import org.polygrok.experiments.train.TrainingProgress;
+import org.polygrok.experiments.train.TrialDirectory;
+
+/**
+ * Runs each trial in its own JVM ({@link TrialWorker}), with the class path and options of this one.
+ * The process's error output and any stray output go to {@code <experiment>/logs/<trial-id>.log}; a
+ * process that dies without recording how its trial ended gets its trial marked FAILED with the exit
+ * code and its last error line — unless the sweep itself is stopping, or the process was stopped by
+ * SIGINT or SIGTERM, which leave the trial resumable.
+ */
+public final class ProcessTrialExecutor implements TrialExecutor {
+    /** The logs' folder inside an experiment's folder. */
+    public static final String LOGS = "logs";
+    /** Exit codes of a JVM stopped by SIGINT and SIGTERM. */
+    private static final int SIGINT_EXIT = 130;
+    private static final int SIGTERM_EXIT = 143;
+
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+
+    @Override
+    public TrialOutcome run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException {
+        Path log = trial.dir().getParent().getParent().resolve(LOGS).resolve(trial.id() + ".log");
+        Process process = start(trial, threads, log);
+        try (Writer logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            OutputStream stdin = process.getOutputStream(); // kept open: its end tells the worker to stop
+            stdin.write((Json.line(new TrialWorker.Request(trial.dir().toString(), threads, trial.config())) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (!TrialEvents.dispatch(line, trial.config(), progress)) {
+                        logWriter.write(line + "\n");
+                        logWriter.flush();
+                    }
+                }
+            }
+            int code = process.waitFor();
+            stdin.close();
+            return outcome(trial, code, log);
+        } catch (IOException e) {
+            if (stopping) {
+                throw new InterruptedException("the sweep is stopping");
+            }
+            throw new UncheckedIOException("the process of trial " + trial.id() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            throw e;
+        } finally {
+            running.remove(process);
+        }
+    }
+
+    private Process start(SweepTrial trial, int threads, Path log) {
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, "# " + Instant.now() + " trial " + trial.id() + ", " + threads + " thread(s)\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            ProcessBuilder pb = new ProcessBuilder(JavaCommand.forMain(TrialWorker.class))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            JavaCommand.engineEnvironment(pb.environment(), threads);
+            Process p = pb.start();
+            running.add(p);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a process for trial " + trial.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private TrialOutcome outcome(SweepTrial trial, int exitCode, Path log) throws InterruptedException {
+        TrialDirectory dir = trial.directory();
+        RunStatus recorded = TrialState.status(dir).orElse(null);
+        if (recorded != null && recorded.status() != RunStatus.State.RUNNING) {
+            return new TrialOutcome(trial, recorded);
+        }
+        if (stopping) {
+            throw new InterruptedException("the sweep is stopping");
+        }
+        if (exitCode == SIGINT_EXIT || exitCode == SIGTERM_EXIT) {
+            // stopped by a signal (e.g. Ctrl-C reaches the whole process group): resumable, not failed
+            return new TrialOutcome(trial, recorded != null ? recorded : RunStatus.running(0));
+        }
+        String reason = "the trial process ended with exit code " + exitCode + lastError(log);
+        RunStatus failed = RunStatus.failed(recorded == null ? 0 : recorded.step(), reason);
+        if (dir.holdsTrial()) {
+            dir.writeStatus(failed);
+        }
+        return new TrialOutcome(trial, failed);
+    }
+
+    /** ": <the last line starting with 'error:'>" from the log, or nothing. */
+    private static String lastError(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String l = lines.get(i).strip();
+                if (l.startsWith("error:") || l.contains("Exception") || l.contains("Error:")) {
+                    return ": " + l.replaceFirst("^error: ", "");
+                }
+                if (l.startsWith("# ")) {
+                    break; // the start of this run's part of the log
+                }
+            }
+        } catch (IOException e) {
+            // the reason stays the exit code alone
+        }
+        return " (see " + log + ")";
+    }
+
+    @Override
+    public void stopAll() {
+        stopping = true;
+        for (Process p : running) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+}

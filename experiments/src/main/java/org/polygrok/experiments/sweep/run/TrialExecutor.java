@@ -1,0 +1,20 @@
+package org.polygrok.experiments.sweep.run;
+
+import org.polygrok.experiments.sweep.plan.SweepTrial;
+import org.polygrok.experiments.sweep.plan.TrialOutcome;
+import org.polygrok.experiments.train.TrainingProgress;
+
+/** Runs one trial of a sweep to its end, somewhere (a separate process), and says how it ended. */
+public interface TrialExecutor {
+
+    /**
+     * Runs or continues {@code trial} with {@code threads} engine threads, reporting to {@code progress};
+     * blocks until it ends.
+     *
+     * @throws InterruptedException when the sweep is stopped while the trial runs (the trial is stopped too)
+     */
+    TrialOutcome run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException;
+
+    /** Stops every running trial at once (the sweep is ending); their folders stay resumable. */
+    void stopAll();
+}

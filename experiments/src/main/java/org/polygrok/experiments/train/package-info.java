@@ -1,0 +1,9 @@
+/**
+ * One trial: its configuration turned into a model, data and schedule ({@code PreparedTrial}), the training
+ * loop ({@code TrialRunner}), checkpoints and the trial folder ({@code TrialDirectory}), and the progress it
+ * reports.
+ *
+ * <p>May import: {@code org.polygrok.api}, {@code data}, {@code metrics}, {@code io},
+ * {@code org.polygrok.plotting.results}. Not {@code study}, {@code sweep.*}, {@code cli}.
+ */
+package org.polygrok.experiments.train;

@@ -1,0 +1,7 @@
+/**
+ * Which figures an experiment gets (learning curves, metric against setting, attention grids), with their
+ * titles and labels.
+ *
+ * <p>May import: {@code results}, {@code draw}.
+ */
+package org.polygrok.plotting.figures;
