@@ -41,11 +41,11 @@ public final class SeedStatistics {
             if (g.seeds().size() >= MIN_SEEDS) {
                 for (SeedGroup o : groups) {
                     if (o != g && o.sameCell(g) && !o.backend().equals(g.backend()) && o.seeds().size() >= MIN_SEEDS) {
-                        compare(g, o.backend(), o.values(), out);
+                        compare(g, o.backend(), o.values(), false, out);
                     }
                 }
                 if (withReference && g.alpha() == null) {
-                    ReferenceResults.forModel(g.model()).forEach(s -> compare(g, s.label(), s.perSeed(), out));
+                    ReferenceResults.forModel(g.model()).forEach(s -> compare(g, s.label(), s.perSeed(), true, out));
                 }
             }
             rows.add(new Row(g, out));
@@ -53,12 +53,13 @@ public final class SeedStatistics {
         return new SeedStatistics(rows, withReference);
     }
 
-    private static void compare(SeedGroup g, String against, Map<String, double[]> theirs, List<SeedComparison> out) {
+    private static void compare(SeedGroup g, String against, Map<String, double[]> theirs, boolean fixed,
+            List<SeedComparison> out) {
         for (String m : METRICS) {
             double[] mine = g.values().get(m);
             double[] other = theirs.get(m);
             if (mine != null && other != null && allFinite(mine) && allFinite(other)) {
-                out.add(SeedComparison.of(m, against, mine, other));
+                out.add(SeedComparison.of(m, against, mine, other, fixed));
             }
         }
     }

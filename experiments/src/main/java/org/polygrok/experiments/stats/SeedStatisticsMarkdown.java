@@ -19,9 +19,10 @@ public final class SeedStatisticsMarkdown {
             + "two-sided permutation test of the difference of means (every split of the pooled seeds into groups of "
             + "the same sizes; random splits beyond 200 000): *beyond* seed variation when p ≤ 0.05, else *within*. "
             + "The test assumes nothing but exchangeable seeds, so it holds for a handful of them — and it cannot "
-            + "reach p ≤ 0.05 with fewer than 4 seeds per side (2 against 2 gives p ≥ 1/3): such cells carry †. "
-            + "\"n seeds\" is how many seeds per side would tell this gap apart (normal approximation, α = 0.05, "
-            + "power 0.8, pooled per-seed variance; at least 4).";
+            + "reach p ≤ 0.05 with fewer than 4 seeds per side (2 against 2 gives p ≥ 1/3), nor with fewer than 5 "
+            + "against the reference's 2: such cells read *undecided†*. \"n seeds\" is how many seeds per side "
+            + "(against the reference: of this backend, the reference's 2 fixed) would tell this gap apart (normal "
+            + "approximation, α = 0.05, power 0.8, pooled per-seed variance; never fewer than the exact test needs).";
 
     private SeedStatisticsMarkdown() {
     }
@@ -97,10 +98,10 @@ public final class SeedStatisticsMarkdown {
         return pairs;
     }
 
-    /** "+2.1e-5, p = 0.34: within† (12 seeds)"; beyond in bold. */
+    /** "+2.1e-5, p = 0.34: within (12 seeds)"; beyond in bold; "undecided†" when no p ≤ 0.05 is possible. */
     public static String difference(SeedComparison c) {
-        String mark = c.beyond() ? "**beyond**" : "within" + (c.decidable() ? "" : "†");
-        String needed = c.seedsNeeded() == null ? "no gap" : c.seedsNeeded() == Integer.MAX_VALUE ? "too many seeds"
+        String mark = c.beyond() ? "**beyond**" : c.decidable() ? "within" : "undecided†";
+        String needed = c.seedsNeeded() == null ? "no gap" : c.seedsNeeded() == Integer.MAX_VALUE ? "no seed count"
                 : c.seedsNeeded() + " seeds";
         return String.format(Locale.ROOT, "%s%s, p = %s: %s (%s)", c.gap() > 0 ? "+" : "", number(c.gap()),
                 number(c.pValue()), mark, needed);

@@ -19,8 +19,8 @@ public final class SeedsNeeded {
     }
 
     /**
-     * Seeds per group to tell {@code gap} apart given the two groups' values; {@code null} when there is
-     * no gap (0) to tell apart.
+     * Seeds per group (both groups growing) to tell {@code gap} apart given the two groups' values;
+     * {@code null} when there is no gap (0) to tell apart.
      */
     public static Integer forGap(double gap, double[] a, double[] b) {
         if (gap == 0 || !Double.isFinite(gap)) {
@@ -32,6 +32,28 @@ public final class SeedsNeeded {
             return Integer.MAX_VALUE;
         }
         return Math.max(FLOOR, (int) Math.ceil(n));
+    }
+
+    /**
+     * Seeds of the first group to tell {@code gap} apart from a second group that cannot grow (the
+     * reference's published seeds): var(Δ) = s² (1/n + 1/m), and never fewer than the smallest n whose
+     * exact test can reach p ≤ α against m values; {@link Integer#MAX_VALUE} when no n can (the fixed
+     * group alone is too noisy for this gap), {@code null} when there is no gap.
+     */
+    public static Integer forGapAgainstFixed(double gap, double[] a, double[] fixed) {
+        if (gap == 0 || !Double.isFinite(gap)) {
+            return null;
+        }
+        int floor = 1;
+        while (PermutationTest.smallestP(floor, fixed.length) > ALPHA) {
+            floor++;
+        }
+        double room = gap * gap / (Z_SUM * Z_SUM * pooledVariance(a, fixed)) - 1.0 / fixed.length; // = 1/n
+        if (!(room > 0)) {
+            return pooledVariance(a, fixed) == 0 ? floor : Integer.MAX_VALUE;
+        }
+        double n = 1 / room;
+        return n > Integer.MAX_VALUE ? Integer.MAX_VALUE : Math.max(floor, (int) Math.ceil(n));
     }
 
     /** Σ (x − mean)² over both groups, each about its own mean, divided by n_a + n_b − 2; 0 with one seed each. */

@@ -74,6 +74,18 @@ class PermutationTestTest {
     }
 
     @Test
+    void againstTwoFixedReferenceSeedsTheFloorIsFiveAndSomeGapsNeverResolve() {
+        // 1 / C(7, 2) = 0.048 is the first smallest p <= 0.05 against 2 fixed values
+        assertThat(SeedsNeeded.forGapAgainstFixed(100.0, new double[] {0, 1}, new double[] {100, 101})).isEqualTo(5);
+        // var = (0.5 + 0.5) / 2 = 0.5; 1/n = 1 / (7.8489 * 0.5) - 1/2 = -0.245 < 0: no n is enough
+        assertThat(SeedsNeeded.forGapAgainstFixed(1.0, new double[] {0, 1}, new double[] {1, 2}))
+                .isEqualTo(Integer.MAX_VALUE);
+        // gap 2, var 0.5: 1/n = 4 / 3.9244 - 0.5 = 0.519 -> n = 1.93 -> the floor, 5
+        assertThat(SeedsNeeded.forGapAgainstFixed(2.0, new double[] {0, 1}, new double[] {2, 3})).isEqualTo(5);
+        assertThat(SeedsNeeded.forGapAgainstFixed(0.0, new double[] {0, 1}, new double[] {2, 3})).isNull();
+    }
+
+    @Test
     void aComparisonIsMineMinusTheirsAndSaysWhetherItCouldDecide() {
         SeedComparison c = SeedComparison.of("L_val", "tf", new double[] {5, 6, 7, 8}, new double[] {1, 2, 3, 4});
         assertThat(c.gap()).isEqualTo(4.0);
@@ -87,7 +99,9 @@ class PermutationTestTest {
         SeedComparison few = SeedComparison.of("L_val", "tf", new double[] {5, 6}, new double[] {1, 2});
         assertThat(few.beyond()).isFalse();
         assertThat(few.decidable()).isFalse();
-        assertThat(SeedStatisticsMarkdown.difference(few)).isEqualTo("+4, p = 0.333: within† (4 seeds)");
+        assertThat(few.verdict()).isEqualTo(SeedComparison.UNDECIDED);
+        assertThat(few.toMap()).containsEntry("verdict", "undecided");
+        assertThat(SeedStatisticsMarkdown.difference(few)).isEqualTo("+4, p = 0.333: undecided† (4 seeds)");
     }
 
     @Test

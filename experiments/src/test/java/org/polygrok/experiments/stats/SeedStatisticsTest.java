@@ -69,7 +69,7 @@ class SeedStatisticsTest {
         SeedStatistics stats = SeedStatistics.of(List.of(gpt("djl", 0.5, 0.01, 2), gpt("tf", 0.5, 0.02, 2)), false);
         assertThat(stats.rows().get(0).comparisons()).allMatch(c -> c.against().equals("tf"));
         assertThat(SeedStatisticsMarkdown.render(stats, "")).contains("## Backends against seed variation")
-                .contains("within†");
+                .contains("undecided†");
         assertThat(SeedStatisticsMarkdown.render(SeedStatistics.of(List.of(gpt("djl", 0.5, 0.01, 2)), false), ""))
                 .isEmpty();
     }

@@ -47,9 +47,9 @@ public final class SeedComparisonTables {
         }
         return "<h3>Backends" + (b.indexOf("reference") >= 0 ? " and the reference" : "")
                 + " against seed variation</h3>\n<p class=\"note\">Exact two-sided permutation test of the difference "
-                + "of means over seeds: <b>beyond</b> seed variation when p ≤ 0.05, else within; † marks seed counts "
-                + "that cannot reach p ≤ 0.05 (fewer than 4 per side). \"n seeds\": seeds per side that would tell "
-                + "this gap apart (α 0.05, power 0.8).</p>\n" + b;
+                + "of means over seeds: <b>beyond</b> seed variation when p ≤ 0.05, else within; undecided† where "
+                + "these seed counts cannot reach p ≤ 0.05 (fewer than 4 per side, or 5 against the reference's 2). "
+                + "\"n seeds\": seeds per side that would tell this gap apart (α 0.05, power 0.8).</p>\n" + b;
     }
 
     private static void cell(StringBuilder b, List<JsonNode> rows) {
@@ -106,13 +106,16 @@ public final class SeedComparisonTables {
                     b.append("<td>–</td>");
                     continue;
                 }
-                boolean beyond = c.path("verdict").asText().equals("beyond");
-                String needed = c.path("seeds_needed").isNumber() ? c.path("seeds_needed").asInt() + " seeds" : "no gap";
+                String verdict = c.path("verdict").asText();
+                boolean beyond = verdict.equals("beyond");
+                String needed = !c.path("seeds_needed").isNumber() ? "no gap"
+                        : c.path("seeds_needed").asInt() == Integer.MAX_VALUE ? "no seed count"
+                        : c.path("seeds_needed").asInt() + " seeds";
                 double gap = c.path("gap").asDouble();
                 b.append(beyond ? "<td class=\"differs\">" : "<td>").append(gap > 0 ? "+" : "")
                         .append(Html.esc(number(gap))).append(", p = ").append(Html.esc(number(c.path("p_value")
-                        .asDouble()))).append(": ").append(beyond ? "<b>beyond</b>" : "within")
-                        .append(c.path("decidable").asBoolean() ? "" : "†").append(" (").append(needed).append(")</td>");
+                        .asDouble()))).append(": ").append(beyond ? "<b>beyond</b>" : verdict.equals("undecided") ? "undecided†" : "within")
+                        .append(" (").append(needed).append(")</td>");
             }
             b.append("</tr>\n");
         }
