@@ -21,6 +21,7 @@ public final class ComposedOps {
 
     /** (x − mean) / √(biased variance + eps) · weight + bias over the last axis: (..., d) -> (..., d). */
     public static Tensor layerNorm(Ops ops, Tensor x, Tensor weight, Tensor bias, float eps) {
+        OpShapes.layerNorm(x, weight, bias);
         Tensor centred = ops.sub(x, ops.mean(x, -1, true)); // (..., d)
         Tensor variance = ops.mean(ops.mul(centred, centred), -1, true); // (..., 1)
         Tensor normalised = ops.div(centred, ops.sqrt(ops.add(variance, ops.scalar(eps))));
@@ -32,6 +33,7 @@ public final class ComposedOps {
      * c_t = f⊙c_{t−1} + i⊙c̃; h_t = o⊙tanh(c_t).
      */
     public static Tensor lstmLayer(Ops ops, Tensor x, LstmGates gates) {
+        OpShapes.lstmLayer(x, gates);
         long batch = x.shape()[0];
         long steps = x.shape()[1];
         long inputSize = x.shape()[2];

@@ -16,10 +16,11 @@ import org.polygrok.api.Capability;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.ScalarFunction;
-import org.polygrok.api.Shapes;
+import org.polygrok.api.OpShapes;
 import org.polygrok.api.Tensor;
 import org.polygrok.api.TensorFunction;
 import org.polygrok.api.ValueAndGradients;
+import org.polygrok.api.backend.OpenSessions;
 import org.polygrok.api.model.LanguageModel;
 import org.polygrok.api.train.TrainSession;
 import org.polygrok.api.train.TrainSpec;
@@ -29,6 +30,7 @@ public final class DjlBackend implements Backend {
     private final Engine engine;
     private final NDManager root;
     private final int threads;
+    private final OpenSessions sessions = new OpenSessions();
 
     DjlBackend(BackendOptions options) {
         this.threads = DjlEngine.threadsFor(options.threads());
@@ -59,7 +61,7 @@ public final class DjlBackend implements Backend {
     @Override
     public List<HostArray> run(TensorFunction function, List<HostArray> inputs) {
         DjlEngine.useThreads(threads);
-        try (NDManager scope = root.newSubManager(); GradMode noGrad = GradMode.off()) {
+        try (NDManager scope = root.newSubManager(); DjlGradMode noGrad = DjlGradMode.off()) {
             DjlOps ops = new DjlOps(scope);
             List<Tensor> results = function.apply(ops, upload(ops, inputs));
             List<HostArray> out = new ArrayList<>(results.size());
@@ -82,12 +84,9 @@ public final class DjlBackend implements Backend {
                 }
             }
             float value;
-            try (GradientScope gradients = GradientScope.open(engine)) {
+            try (DjlGradientScope gradients = DjlGradientScope.open(engine)) {
                 Tensor result = function.apply(ops, tensors);
-                if (Shapes.size(result.shape()) != 1 || result.dtype() != DType.FLOAT32) {
-                    throw new IllegalArgumentException("valueAndGradients needs a FLOAT32 scalar result, got "
-                            + result.dtype() + " " + java.util.Arrays.toString(result.shape()));
-                }
+                OpShapes.scalarResult(result);
                 gradients.backward(DjlTensor.unwrap(result));
                 value = result.toHostArray().item();
             }
@@ -108,11 +107,12 @@ public final class DjlBackend implements Backend {
 
     @Override
     public TrainSession newTrainSession(LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec) {
-        return new DjlTrainStep(engine, threads, root, model, initialWeights, spec);
+        return sessions.add(new DjlTrainSession(this, engine, threads, root, model, initialWeights, spec));
     }
 
     @Override
     public void close() {
+        sessions.closeAll();
         root.close();
     }
 

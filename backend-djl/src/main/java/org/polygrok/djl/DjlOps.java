@@ -6,12 +6,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.LstmGates;
+import org.polygrok.api.OpShapes;
 import org.polygrok.api.Ops;
 import org.polygrok.api.Shapes;
 import org.polygrok.api.Tensor;
@@ -56,7 +55,7 @@ public final class DjlOps implements Ops {
     public Tensor param(Parameter parameter) {
         NDArray value = parameters.apply(parameter);
         if (value == null) {
-            throw new IllegalArgumentException("parameter " + parameter + " is not part of the model these ops run");
+            throw OpShapes.unknownParameter(parameter);
         }
         return new DjlTensor(value);
     }
@@ -65,28 +64,33 @@ public final class DjlOps implements Ops {
 
     @Override
     public Tensor add(Tensor a, Tensor b) {
-        return out(pt(broadcastable(a, b)).add(pt(b)));
+        OpShapes.binary("add", a, b);
+        return out(pt(a).add(pt(b)));
     }
 
     @Override
     public Tensor sub(Tensor a, Tensor b) {
-        return out(pt(broadcastable(a, b)).sub(pt(b)));
+        OpShapes.binary("sub", a, b);
+        return out(pt(a).sub(pt(b)));
     }
 
     @Override
     public Tensor mul(Tensor a, Tensor b) {
-        return out(pt(broadcastable(a, b)).mul(pt(b)));
+        OpShapes.binary("mul", a, b);
+        return out(pt(a).mul(pt(b)));
     }
 
     @Override
     public Tensor div(Tensor a, Tensor b) {
-        return out(pt(broadcastable(a, b)).div(pt(b)));
+        OpShapes.binary("div", a, b);
+        return out(pt(a).div(pt(b)));
     }
 
     @Override
     public Tensor minimum(Tensor a, Tensor b) {
         // torch.minimum splits the gradient on ties; where(a <= b) sends it all to a, as documented.
-        PtNDArray x = pt(broadcastable(a, b));
+        OpShapes.binary("minimum", a, b);
+        PtNDArray x = pt(a);
         PtNDArray y = pt(b);
         PtNDArray aFirst = JniUtils.lte(x, y);
         aFirst.attach(scope);
@@ -132,25 +136,14 @@ public final class DjlOps implements Ops {
 
     @Override
     public Tensor matmul(Tensor a, Tensor b) {
-        long[] sa = a.shape();
-        long[] sb = b.shape();
-        if (sa.length < 2 || sb.length < 2 || sa[sa.length - 1] != sb[sb.length - 2]) {
-            throw new IllegalArgumentException("matmul needs (..., m, k) x (..., k, n), got "
-                    + Arrays.toString(sa) + " x " + Arrays.toString(sb));
-        }
+        OpShapes.matmul(a, b);
         return out(JniUtils.matmul(pt(a), pt(b)));
     }
 
     @Override
     public Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        long[] unfolded = OpShapes.linear(x, weight, bias); // (..., out)
         long[] sx = x.shape();
-        long[] sw = weight.shape();
-        if (sx.length < 1 || sw.length != 2 || sx[sx.length - 1] != sw[1]
-                || bias != null && (bias.rank() != 1 || bias.shape()[0] != sw[0])) {
-            throw new IllegalArgumentException("linear needs x (..., in), weight (out, in), bias (out), got "
-                    + Arrays.toString(sx) + ", " + Arrays.toString(sw)
-                    + (bias == null ? "" : ", " + Arrays.toString(bias.shape())));
-        }
         PtNDArray b = bias == null ? null : pt(bias);
         if (sx.length <= 2) {
             return out(JniUtils.linear(pt(x), pt(weight), b)); // torch's addmm, bias fused
@@ -162,8 +155,6 @@ public final class DjlOps implements Ops {
         flat.attach(scope);
         PtNDArray y = JniUtils.linear(flat, pt(weight), b); // (N, out)
         y.attach(scope);
-        long[] unfolded = sx.clone();
-        unfolded[sx.length - 1] = sw[0];
         return out(JniUtils.reshape(y, unfolded)); // (N, out) -> (..., out)
     }
 
@@ -171,62 +162,35 @@ public final class DjlOps implements Ops {
 
     @Override
     public Tensor reshape(Tensor x, long... shape) {
-        long[] target = Shapes.resolveReshape(Shapes.size(x.shape()), shape);
-        return out(JniUtils.reshape(pt(x), target));
+        return out(JniUtils.reshape(pt(x), OpShapes.reshape(x, shape)));
     }
 
     @Override
     public Tensor transpose(Tensor x, int... axes) {
-        int rank = x.rank();
-        if (axes.length != rank) {
-            throw new IllegalArgumentException("transpose of a rank-" + rank + " tensor needs " + rank
-                    + " axes, got " + Arrays.toString(axes));
-        }
-        long[] dims = new long[rank];
-        boolean[] seen = new boolean[rank];
-        for (int i = 0; i < rank; i++) {
-            int a = Shapes.axis(axes[i], rank);
-            if (seen[a]) {
-                throw new IllegalArgumentException("transpose axes " + Arrays.toString(axes) + " repeat axis " + a);
-            }
-            seen[a] = true;
-            dims[i] = a;
+        int[] perm = OpShapes.permutation(x, axes);
+        long[] dims = new long[perm.length];
+        for (int i = 0; i < perm.length; i++) {
+            dims[i] = perm[i];
         }
         return out(JniUtils.permute(pt(x), dims));
     }
 
     @Override
     public Tensor concat(List<Tensor> xs, int axis) {
-        if (xs.isEmpty()) {
-            throw new IllegalArgumentException("concat needs at least one tensor");
-        }
-        return out(JniUtils.cat(arrays(xs), Shapes.axis(axis, xs.get(0).rank())));
+        OpShapes.concat(xs, axis);
+        return out(JniUtils.cat(arrays(xs), OpShapes.concatAxis(xs, axis)));
     }
 
     @Override
     public Tensor stack(List<Tensor> xs, int axis) {
-        if (xs.isEmpty()) {
-            throw new IllegalArgumentException("stack needs at least one tensor");
-        }
-        long[] first = xs.get(0).shape();
-        for (Tensor t : xs) {
-            if (!Arrays.equals(first, t.shape())) {
-                throw new IllegalArgumentException("stack needs equal shapes, got " + Arrays.toString(first)
-                        + " and " + Arrays.toString(t.shape()));
-            }
-        }
-        return out(JniUtils.stack(arrays(xs), Shapes.axis(axis, first.length + 1)));
+        OpShapes.stack(xs, axis);
+        return out(JniUtils.stack(arrays(xs), OpShapes.stackAxis(xs, axis)));
     }
 
     @Override
     public Tensor slice(Tensor x, int axis, long start, long end) {
-        long[] shape = x.shape();
-        int a = Shapes.axis(axis, shape.length);
-        if (start < 0 || end < start || end > shape[a]) {
-            throw new IllegalArgumentException("slice [" + start + ", " + end + ") is outside axis " + a
-                    + " of length " + shape[a]);
-        }
-        return out(JniUtils.slice(pt(x), a, start, end, 1));
+        OpShapes.slice(x, axis, start, end);
+        return out(JniUtils.slice(pt(x), Shapes.axis(axis, x.rank()), start, end, 1));
     }
 
     // ---------------------------------------------------------------- reductions
@@ -255,43 +219,38 @@ public final class DjlOps implements Ops {
 
     @Override
     public Tensor softmax(Tensor x) {
+        OpShapes.lastAxis("softmax", x);
         return out(JniUtils.softmax(pt(x), -1, DataType.FLOAT32));
     }
 
     @Override
     public Tensor logSoftmax(Tensor x) {
+        OpShapes.lastAxis("logSoftmax", x);
         return out(JniUtils.logSoftmax(pt(x), -1, DataType.FLOAT32));
     }
 
     @Override
     public Tensor gather(Tensor table, Tensor ids) {
-        if (table.rank() != 2 || ids.dtype() != DType.INT32) {
-            throw new IllegalArgumentException("gather needs a (V, d) table and INT32 ids, got "
-                    + Arrays.toString(table.shape()) + " and " + ids.dtype());
-        }
+        OpShapes.gather(table, ids);
         return out(JniUtils.embedding(pt(ids), pt(table), false));
     }
 
     @Override
     public Tensor oneHot(Tensor ids, int depth) {
-        if (ids.dtype() != DType.INT32 || depth < 1) {
-            throw new IllegalArgumentException("oneHot needs INT32 ids and depth >= 1, got " + ids.dtype()
-                    + " and " + depth);
-        }
+        OpShapes.oneHot(ids, depth);
         return out(JniUtils.oneHot(pt(ids), depth, DataType.FLOAT32));
     }
 
     @Override
     public Tensor argMax(Tensor x) {
+        OpShapes.argMax(x);
         return out(JniUtils.argMax(pt(x), -1, false));
     }
 
     @Override
     public Tensor equal(Tensor a, Tensor b) {
-        if (a.dtype() != b.dtype()) {
-            throw new IllegalArgumentException("equal needs one dtype, got " + a.dtype() + " and " + b.dtype());
-        }
-        return out(JniUtils.eq(pt(broadcastable(a, b)), pt(b)));
+        OpShapes.binary("equal", a, b);
+        return out(JniUtils.eq(pt(a), pt(b)));
     }
 
     // ---------------------------------------------------------------- compound layers (libtorch's fused kernels)
@@ -303,30 +262,18 @@ public final class DjlOps implements Ops {
 
     @Override
     public Tensor layerNorm(Tensor x, Tensor weight, Tensor bias, float eps) {
-        long[] shape = x.shape();
+        long[] shape = OpShapes.layerNorm(x, weight, bias);
         long dim = shape[shape.length - 1];
-        if (weight.rank() != 1 || weight.shape()[0] != dim || bias.rank() != 1 || bias.shape()[0] != dim) {
-            throw new IllegalArgumentException("layerNorm over width " + dim + " needs weight and bias (" + dim
-                    + "), got " + Arrays.toString(weight.shape()) + " and " + Arrays.toString(bias.shape()));
-        }
         return out(JniUtils.layerNorm(pt(x), new Shape(dim), pt(weight), pt(bias), eps));
     }
 
     @Override
     public Tensor lstmLayer(Tensor x, LstmGates gates) {
-        if (x.rank() != 3 || x.shape()[2] != gates.inputSize()) {
-            throw new IllegalArgumentException("an LSTM layer over inputs of width " + gates.inputSize()
-                    + " needs x (B, S, " + gates.inputSize() + "), got " + Arrays.toString(x.shape()));
-        }
+        OpShapes.lstmLayer(x, gates);
         return out(DjlLstm.layer(scope, pt(x), gates));
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static Tensor broadcastable(Tensor a, Tensor b) {
-        Shapes.broadcast(a.shape(), b.shape());
-        return a;
-    }
 
     private static PtNDArray pt(Tensor t) {
         return (PtNDArray) DjlTensor.unwrap(t);

@@ -3,6 +3,7 @@ package org.polygrok.djl;
 import ai.djl.ndarray.NDArray;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
+import org.polygrok.api.OpShapes;
 import org.polygrok.api.Tensor;
 
 /** A polygrok {@link Tensor} backed by one DJL {@link NDArray} (a PyTorch tensor). */
@@ -20,7 +21,7 @@ public final class DjlTensor implements Tensor {
 
     @Override
     public long[] shape() {
-        return array.getShape().getShape();
+        return array.getShape().getShape().clone(); // DJL hands out the Shape's own array
     }
 
     @Override
@@ -43,8 +44,7 @@ public final class DjlTensor implements Tensor {
         if (t instanceof DjlTensor d) {
             return d.array;
         }
-        throw new IllegalArgumentException("the DJL backend got a tensor of another backend: "
-                + (t == null ? "null" : t.getClass().getName()));
+        throw OpShapes.foreignTensor(DjlBackendProvider.NAME, t);
     }
 
     @Override

@@ -34,7 +34,7 @@ final class ModelGraph implements AutoCloseable {
     private static final String RHS_WEIGHTS = "rhs_weights";
 
     private final SameDiff sd;
-    private final FlatLayout layout;
+    private final Nd4jFlatViews layout;
     private final List<INDArray> parameterViews;
     private final List<String> parameterNames = new ArrayList<>();
     private final String loss;
@@ -50,7 +50,7 @@ final class ModelGraph implements AutoCloseable {
     private GraphPlan evaluationPlan;
     private GraphPlan forwardPlan;
 
-    ModelGraph(LanguageModel model, FlatLayout layout, List<INDArray> parameterViews, long batch, long sequence,
+    ModelGraph(LanguageModel model, Nd4jFlatViews layout, List<INDArray> parameterViews, long batch, long sequence,
             int first) {
         this.sd = SameDiff.create();
         sd.setVariablesArrays(new SingleThreadArrayHolder()); // the default holder copies views
@@ -76,8 +76,7 @@ final class ModelGraph implements AutoCloseable {
         Tensor scored; // (B, S − first, V)
         if (first == 0) {
             ModelOutput out = model.forward(ops, tokenIds);
-            forwardOutputs.put("logits", (Nd4jTensor) out.logits());
-            out.internals().forEach((name, t) -> forwardOutputs.put(name, (Nd4jTensor) t));
+            out.named().forEach((name, t) -> forwardOutputs.put(name, (Nd4jTensor) t));
             scored = out.logits();
         } else {
             scored = model.scoredLogits(ops, tokenIds, first);
@@ -123,7 +122,7 @@ final class ModelGraph implements AutoCloseable {
                 evaluationPlan.output(correct).toFloatVector());
     }
 
-    /** "logits" and the model's internals, copied to Java memory; needs only the tokens. */
+    /** The logits and the model's internals ({@link ModelOutput#named()}), copied to Java memory; needs only the tokens. */
     Map<String, HostArray> forward(HostArray tokenIds) {
         if (forwardOutputs.isEmpty()) {
             throw new IllegalStateException("only a graph scored from position 0 holds the whole forward pass, this one"

@@ -1,7 +1,6 @@
 package org.polygrok.nd4j;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -16,10 +15,11 @@ import org.polygrok.api.Capability;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.ScalarFunction;
-import org.polygrok.api.Shapes;
+import org.polygrok.api.OpShapes;
 import org.polygrok.api.Tensor;
 import org.polygrok.api.TensorFunction;
 import org.polygrok.api.ValueAndGradients;
+import org.polygrok.api.backend.OpenSessions;
 import org.polygrok.api.model.LanguageModel;
 import org.polygrok.api.train.TrainSession;
 import org.polygrok.api.train.TrainSpec;
@@ -27,7 +27,7 @@ import org.polygrok.api.train.TrainSpec;
 /** ND4J/SameDiff: every computation is traced into a SameDiff graph and differentiated by SameDiff. */
 public final class Nd4jBackend implements Backend {
     private final BackendOptions options;
-    private final List<Nd4jTrainStep> sessions = new ArrayList<>();
+    private final OpenSessions sessions = new OpenSessions();
     private boolean closed;
 
     Nd4jBackend(BackendOptions options) {
@@ -88,10 +88,7 @@ public final class Nd4jBackend implements Backend {
             }
         }
         Tensor value = function.apply(new Nd4jOps(sd, Map.of()), tensors);
-        if (Shapes.size(value.shape()) != 1 || value.dtype() != DType.FLOAT32) {
-            throw new IllegalArgumentException("valueAndGradients needs a FLOAT32 scalar result, got "
-                    + value.dtype() + " of shape " + Arrays.toString(value.shape()));
-        }
+        OpShapes.scalarResult(value);
         SDVariable loss = sd.reshape(own(value, sd), new long[0]); // (1...) -> ()
         differentiable.retainAll(GraphPlan.ancestors(sd, loss.name())); // SameDiff refuses unused variables
         Map<String, String> gradientOf = new HashMap<>();
@@ -124,11 +121,7 @@ public final class Nd4jBackend implements Backend {
     @Override
     public TrainSession newTrainSession(LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec) {
         checkOpen();
-        Nd4jTrainStep session = new Nd4jTrainStep(model, initialWeights, spec, this::forget);
-        synchronized (sessions) {
-            sessions.add(session);
-        }
-        return session;
+        return sessions.add(new Nd4jTrainSession(this, model, initialWeights, spec));
     }
 
     BackendOptions options() {
@@ -137,18 +130,8 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public void close() {
-        List<Nd4jTrainStep> open;
-        synchronized (sessions) {
-            open = new ArrayList<>(sessions);
-            closed = true;
-        }
-        open.forEach(Nd4jTrainStep::close);
-    }
-
-    private void forget(Nd4jTrainStep session) {
-        synchronized (sessions) {
-            sessions.remove(session);
-        }
+        closed = true;
+        sessions.closeAll();
     }
 
     private void checkOpen() {

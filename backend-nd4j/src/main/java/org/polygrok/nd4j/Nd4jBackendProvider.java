@@ -1,10 +1,10 @@
 package org.polygrok.nd4j;
 
 import java.net.URL;
-import java.util.Locale;
 import org.polygrok.api.Backend;
 import org.polygrok.api.BackendOptions;
 import org.polygrok.api.BackendProvider;
+import org.polygrok.api.backend.JavaCppPlatform;
 
 /** Discovers the ND4J/SameDiff backend; cheap, loads no natives until {@link #create}. */
 public final class Nd4jBackendProvider implements BackendProvider {
@@ -80,16 +80,8 @@ public final class Nd4jBackendProvider implements BackendProvider {
                 .getResource("org/nd4j/linalg/cpu/nativecpu/bindings/" + platform + "/" + file);
     }
 
-    /** JavaCPP's platform name, e.g. linux-x86_64, computed without loading JavaCPP. */
+    /** JavaCPP's platform name of this machine (the classifier of nd4j-native). */
     static String platform() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String osName = os.startsWith("windows") ? "windows" : os.startsWith("mac") ? "macosx" : "linux";
-        String archName = switch (arch) {
-            case "amd64", "x86_64", "x86-64" -> "x86_64";
-            case "aarch64", "arm64" -> "arm64";
-            default -> arch;
-        };
-        return osName + "-" + archName;
+        return JavaCppPlatform.current();
     }
 }

@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
+import org.polygrok.api.OpShapes;
 import org.polygrok.api.Ops;
 import org.polygrok.api.Shapes;
 import org.polygrok.api.Tensor;
@@ -18,7 +19,7 @@ import org.polygrok.api.nn.Parameter;
 
 /**
  * {@link Ops} that trace into one SameDiff graph. Shapes are tracked at trace time
- * ({@link TracedShapes}), so every node's shape is known and bad arguments fail with a clear
+ * ({@link OpShapes}), so every node's shape is known and bad arguments fail with a clear
  * message before the graph runs.
  *
  * <p>Work-arounds for SameDiff 1.0.0-M2.1: {@link #gather} is a one-hot matrix product (Gather's
@@ -59,7 +60,7 @@ public final class Nd4jOps implements Ops {
     public Tensor param(Parameter parameter) {
         SDVariable v = parameters.get(parameter);
         if (v == null) {
-            throw new IllegalArgumentException("parameter " + parameter + " does not belong to this graph");
+            throw OpShapes.unknownParameter(parameter);
         }
         return wrap(v, parameter.shape(), DType.FLOAT32);
     }
@@ -168,7 +169,7 @@ public final class Nd4jOps implements Ops {
 
     @Override
     public Tensor matmul(Tensor a, Tensor b) {
-        long[] out = TracedShapes.matmul(t(a).shapeRef(), t(b).shapeRef());
+        long[] out = OpShapes.matmul(a, b);
         return wrap(sd.mmul(v(a), v(b)), out, DType.FLOAT32);
     }
 
@@ -176,7 +177,7 @@ public final class Nd4jOps implements Ops {
     public Tensor linear(Tensor x, Tensor weight, Tensor bias) {
         long[] sx = t(x).shapeRef();
         long[] sw = t(weight).shapeRef();
-        long[] out = TracedShapes.linear(sx, sw, bias == null ? null : t(bias).shapeRef());
+        long[] out = OpShapes.linear(x, weight, bias);
         SDVariable flat = sx.length == 2 ? v(x) : sd.reshape(v(x), Shapes.size(sx) / sw[1], sw[1]); // (..., in) -> (N, in)
         // an explicit transpose, once per weight and graph (the LSTM applies each weight at every
         // step): M2.1's matmul backward with a transpose flag costs ~1.6x the CPU
@@ -195,27 +196,27 @@ public final class Nd4jOps implements Ops {
 
     @Override
     public Tensor reshape(Tensor x, long... shape) {
-        long[] out = Shapes.resolveReshape(Shapes.size(t(x).shapeRef()), shape);
+        long[] out = OpShapes.reshape(x, shape);
         return wrap(sd.reshape(v(x), out), out, x.dtype());
     }
 
     @Override
     public Tensor transpose(Tensor x, int... axes) {
-        int[] perm = TracedShapes.permutation(t(x).shapeRef(), axes);
-        return wrap(sd.permute(v(x), perm), TracedShapes.permuted(t(x).shapeRef(), perm), x.dtype());
+        int[] perm = OpShapes.permutation(x, axes);
+        return wrap(sd.permute(v(x), perm), OpShapes.transposed(x, perm), x.dtype());
     }
 
     @Override
     public Tensor concat(List<Tensor> xs, int axis) {
-        int ax = Shapes.axis(axis, xs.isEmpty() ? 1 : xs.get(0).rank());
-        long[] out = TracedShapes.concat(shapes(xs), ax);
+        long[] out = OpShapes.concat(xs, axis);
+        int ax = OpShapes.concatAxis(xs, axis);
         return xs.size() == 1 ? xs.get(0) : wrap(sd.concat(ax, vars(xs)), out, xs.get(0).dtype());
     }
 
     @Override
     public Tensor stack(List<Tensor> xs, int axis) {
-        int ax = Shapes.axis(axis, xs.isEmpty() ? 1 : xs.get(0).rank() + 1);
-        long[] out = TracedShapes.stack(shapes(xs), ax);
+        long[] out = OpShapes.stack(xs, axis);
+        int ax = OpShapes.stackAxis(xs, axis);
         return wrap(sd.stack(ax, vars(xs)), out, xs.get(0).dtype());
     }
 
@@ -223,7 +224,7 @@ public final class Nd4jOps implements Ops {
     public Tensor slice(Tensor x, int axis, long start, long end) {
         long[] in = t(x).shapeRef();
         int ax = Shapes.axis(axis, in.length);
-        long[] out = TracedShapes.slice(in, ax, start, end);
+        long[] out = OpShapes.slice(x, axis, start, end);
         int[] begin = new int[in.length];
         int[] size = new int[in.length];
         for (int i = 0; i < in.length; i++) {
@@ -238,19 +239,19 @@ public final class Nd4jOps implements Ops {
     @Override
     public Tensor sum(Tensor x, int axis, boolean keepDims) {
         int ax = Shapes.axis(axis, x.rank());
-        return wrap(sd.sum(v(x), keepDims, ax), TracedShapes.reduced(t(x).shapeRef(), ax, keepDims), x.dtype());
+        return wrap(sd.sum(v(x), keepDims, ax), OpShapes.reduced(x, ax, keepDims), x.dtype());
     }
 
     @Override
     public Tensor mean(Tensor x, int axis, boolean keepDims) {
         int ax = Shapes.axis(axis, x.rank());
-        return wrap(sd.mean(v(x), keepDims, ax), TracedShapes.reduced(t(x).shapeRef(), ax, keepDims), x.dtype());
+        return wrap(sd.mean(v(x), keepDims, ax), OpShapes.reduced(x, ax, keepDims), x.dtype());
     }
 
     @Override
     public Tensor max(Tensor x, int axis, boolean keepDims) {
         int ax = Shapes.axis(axis, x.rank());
-        return wrap(sd.max(v(x), keepDims, ax), TracedShapes.reduced(t(x).shapeRef(), ax, keepDims), x.dtype());
+        return wrap(sd.max(v(x), keepDims, ax), OpShapes.reduced(x, ax, keepDims), x.dtype());
     }
 
     @Override
@@ -263,13 +264,13 @@ public final class Nd4jOps implements Ops {
 
     @Override
     public Tensor softmax(Tensor x) {
-        TracedShapes.requireRank(t(x).shapeRef(), 1, "softmax");
+        OpShapes.lastAxis("softmax", x);
         return unary(x, sd.nn.softmax(v(x), x.rank() - 1));
     }
 
     @Override
     public Tensor logSoftmax(Tensor x) {
-        TracedShapes.requireRank(t(x).shapeRef(), 1, "logSoftmax");
+        OpShapes.lastAxis("logSoftmax", x);
         // M2.1: logSoftmax(x, axis) throws, the axis-less op and LogSumExp overflow on large logits
         // (and LogSumExp's gradient is wrong): (x − c) − log Σ exp(x − c), c = max(x) held constant
         int last = x.rank() - 1;
@@ -280,36 +281,27 @@ public final class Nd4jOps implements Ops {
 
     @Override
     public Tensor gather(Tensor table, Tensor ids) {
+        long[] out = OpShapes.gather(table, ids);
         long[] st = t(table).shapeRef();
-        if (st.length != 2 || ids.dtype() != DType.INT32) {
-            throw new IllegalArgumentException("gather needs a (V, d) table and INT32 ids, got "
-                    + Arrays.toString(st) + " and " + ids.dtype());
-        }
         // M2.1: Gather's gradient is broken; one-hot x table is exact and differentiable
         long[] idShape = t(ids).shapeRef();
         long n = Shapes.size(idShape);
         SDVariable hot = sd.reshape(v(oneHot(ids, (int) st[0])), n, st[0]); // (..., V) -> (N, V)
         SDVariable rows = sd.mmul(hot, v(table));                           // (N, V) x (V, d) -> (N, d)
-        long[] out = TracedShapes.appended(idShape, st[1]);
         return wrap(sd.reshape(rows, out), out, DType.FLOAT32);             // (N, d) -> (..., d)
     }
 
     @Override
     public Tensor oneHot(Tensor ids, int depth) {
-        if (ids.dtype() != DType.INT32 || depth < 1) {
-            throw new IllegalArgumentException("oneHot needs INT32 ids and a positive depth, got " + ids.dtype()
-                    + " and " + depth);
-        }
-        long[] out = TracedShapes.appended(t(ids).shapeRef(), depth);
+        long[] out = OpShapes.oneHot(ids, depth);
         return wrap(sd.oneHot(v(ids), depth, -1, 1.0, 0.0, DataType.FLOAT), out, DType.FLOAT32);
     }
 
     @Override
     public Tensor argMax(Tensor x) {
-        TracedShapes.requireRank(t(x).shapeRef(), 1, "argMax");
-        long[] in = t(x).shapeRef();
-        SDVariable index = sd.castTo(sd.argmax(v(x), false, in.length - 1), DataType.INT);
-        return wrap(index, Arrays.copyOf(in, in.length - 1), DType.INT32);
+        long[] out = OpShapes.argMax(x);
+        SDVariable index = sd.castTo(sd.argmax(v(x), false, out.length), DataType.INT);
+        return wrap(index, out, DType.INT32);
     }
 
     @Override
@@ -329,7 +321,7 @@ public final class Nd4jOps implements Ops {
         if (x instanceof Nd4jTensor n) {
             return n;
         }
-        throw new IllegalArgumentException("expected a tensor of the nd4j backend, got " + x);
+        throw OpShapes.foreignTensor(Nd4jBackendProvider.NAME, x);
     }
 
     private static SDVariable v(Tensor x) {
@@ -365,10 +357,6 @@ public final class Nd4jOps implements Ops {
     }
 
     private static long[] broadcastShape(Tensor a, Tensor b, String op) {
-        return TracedShapes.broadcast(op, a.dtype(), t(a).shapeRef(), b.dtype(), t(b).shapeRef());
-    }
-
-    private static List<long[]> shapes(List<Tensor> xs) {
-        return xs.stream().map(x -> t(x).shapeRef()).toList();
+        return OpShapes.binary(op, a.dtype(), t(a).shapeRef(), b.dtype(), t(b).shapeRef());
     }
 }

@@ -5,7 +5,7 @@
  * once per input shape; SameDiff differentiates the graph ({@code createGradFunction}). Graphs are
  * executed by {@link org.polygrok.nd4j.GraphPlan}: the needed ops in order, bound once to their
  * arrays, run with ND4J's own op implementations, so a step allocates nothing and memory stays
- * flat. A training session ({@link org.polygrok.nd4j.Nd4jTrainStep}) keeps weights, gradients and
+ * flat. A training session ({@link org.polygrok.nd4j.Nd4jTrainSession}) keeps weights, gradients and
  * optimizer slots in flat vectors; the api's clipping + optimizer update is traced once into a
  * small graph over those vectors.
  *

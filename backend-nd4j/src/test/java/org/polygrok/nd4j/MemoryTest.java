@@ -22,7 +22,7 @@ class MemoryTest {
         Batch train = task.train();
         GPT model = new GPT(new GptConfig(DefaultTask.VOCAB, 32, 2, 4, 4, DefaultTask.SEQUENCE, DefaultTask.VOCAB - 1));
         try (Nd4jBackend backend = (Nd4jBackend) new Nd4jBackendProvider().create(new BackendOptions(2, false));
-                Nd4jTrainStep session = (Nd4jTrainStep) backend.newTrainSession(model,
+                Nd4jTrainSession session = (Nd4jTrainSession) backend.newTrainSession(model,
                         WeightInit.initialWeights(model, 0), TrainSpec.defaults())) {
             long graphBytes = 0;
             long rssAfterWarmUp = 0;

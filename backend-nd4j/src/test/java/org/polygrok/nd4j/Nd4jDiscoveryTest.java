@@ -31,4 +31,9 @@ class Nd4jDiscoveryTest {
             assertThat(backend.engineDescription()).contains("1 threads");
         }
     }
+
+    @Test
+    void looksForTheNativesOfJavaCppsOwnPlatformName() {
+        assertThat(Nd4jBackendProvider.platform()).isEqualTo(org.bytedeco.javacpp.Loader.getPlatform());
+    }
 }

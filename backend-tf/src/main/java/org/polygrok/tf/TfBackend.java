@@ -1,6 +1,5 @@
 package org.polygrok.tf;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +11,10 @@ import org.polygrok.api.HostArray;
 import org.polygrok.api.ScalarFunction;
 import org.polygrok.api.TensorFunction;
 import org.polygrok.api.ValueAndGradients;
+import org.polygrok.api.backend.OpenSessions;
 import org.polygrok.api.model.LanguageModel;
 import org.polygrok.api.train.TrainSession;
 import org.polygrok.api.train.TrainSpec;
-import org.tensorflow.TensorFlow;
 import org.tensorflow.proto.ConfigProto;
 
 /**
@@ -30,12 +29,12 @@ public final class TfBackend implements Backend {
     private final ConfigProto config;
     private final String description;
     private final TfGraphFunctions functions;
-    private final List<TfTrainStep> sessions = new ArrayList<>();
+    private final OpenSessions sessions = new OpenSessions();
 
     TfBackend(BackendOptions options, String fallbackDescription) {
         this.options = options;
-        this.config = TfSessionConfig.of(options);
-        String version = TensorFlow.version(); // loads the natives
+        this.config = TfEngine.sessionConfig(options);
+        String version = TfEngine.load();
         this.description = version == null ? fallbackDescription
                 : "TensorFlow " + version + " via TensorFlow Java " + TfBackendProvider.tensorFlowJavaVersion();
         this.functions = new TfGraphFunctions(config);
@@ -73,25 +72,11 @@ public final class TfBackend implements Backend {
 
     @Override
     public TrainSession newTrainSession(LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec) {
-        TfTrainStep step = new TfTrainStep(model, initialWeights, spec, config, this::forget);
-        synchronized (sessions) {
-            sessions.add(step);
-        }
-        return step;
-    }
-
-    private void forget(TfTrainStep step) {
-        synchronized (sessions) {
-            sessions.remove(step);
-        }
+        return sessions.add(new TfTrainSession(this, model, initialWeights, spec, config));
     }
 
     @Override
     public void close() {
-        List<TfTrainStep> open;
-        synchronized (sessions) {
-            open = new ArrayList<>(sessions);
-        }
-        open.forEach(TfTrainStep::close);
+        sessions.closeAll();
     }
 }

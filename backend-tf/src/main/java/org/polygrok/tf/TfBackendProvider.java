@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Properties;
 import org.polygrok.api.Backend;
 import org.polygrok.api.BackendOptions;
 import org.polygrok.api.BackendProvider;
+import org.polygrok.api.backend.JavaCppPlatform;
 
 /**
  * Discovers the TensorFlow Java backend. Cheap: it only looks for the TensorFlow classes and the
@@ -93,19 +93,9 @@ public final class TfBackendProvider implements BackendProvider {
         }
     }
 
-    /** JavaCPP's platform name (linux-x86_64, macosx-arm64, ...), computed without loading JavaCPP. */
+    /** JavaCPP's platform name of this machine (the classifier of tensorflow-core-native). */
     static String platform() {
-        String forced = System.getProperty("org.bytedeco.javacpp.platform");
-        if (forced != null) {
-            return forced;
-        }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String osName = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "macosx"
-                : os.startsWith("windows") ? "windows" : os.replace(" ", "");
-        String archName = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
-                : arch.equals("aarch64") ? "arm64" : arch;
-        return osName + "-" + archName;
+        return JavaCppPlatform.current();
     }
 
     static String tensorFlowJavaVersion() {

@@ -2,7 +2,6 @@ package org.polygrok.tf;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.Tensor;
 import org.polygrok.api.train.Batch;
@@ -14,9 +13,8 @@ import org.tensorflow.types.TInt32;
 
 /**
  * The placeholders of one (B, S) batch shape — tokens (B, S), and targets and rhsWeights of the
- * scored window (B, S − first) — and feeding a {@link Batch} into them, after checking what
- * TensorFlow would not (dtypes, ids inside the vocabulary: an out-of-range target would silently
- * one-hot to zeros).
+ * scored window (B, S − first) — and feeding a {@link Batch} into them (checked by
+ * {@link org.polygrok.api.backend.BaseTrainSession}: dtypes, ids inside the vocabulary).
  */
 final class TfBatchFeed implements AutoCloseable {
     private final Placeholder<TInt32> tokens;
@@ -61,40 +59,20 @@ final class TfBatchFeed implements AutoCloseable {
     }
 
     /** Feeds a checked batch (its scored window); the fed tensors stay open until {@link #close()}. */
-    void feed(Session.Runner runner, Batch batch, int vocabSize) {
-        feedTokens(runner, batch.tokens(), vocabSize);
-        checkIds("target", batch.targets(), vocabSize);
-        if (batch.rhsWeights().dtype() != DType.FLOAT32) {
-            throw new IllegalArgumentException("rhsWeights must be FLOAT32, got " + batch.rhsWeights().dtype());
-        }
+    void feed(Session.Runner runner, Batch batch) {
+        feedTokens(runner, batch.tokens());
         runner.feed(targets, keep(batch.targetsFrom(first))).feed(rhsWeights, keep(batch.rhsWeightsFrom(first)));
     }
 
-    void feedTokens(Session.Runner runner, HostArray ids, int vocabSize) {
-        if (ids.rank() != 2) {
-            throw new IllegalArgumentException("tokens must be shaped (batch, sequence), got rank " + ids.rank());
-        }
-        checkIds("token", ids, vocabSize);
+    /** Feeds checked tokens (B, S). */
+    void feedTokens(Session.Runner runner, HostArray ids) {
         runner.feed(tokens, keep(ids));
     }
 
     private org.tensorflow.Tensor keep(HostArray value) {
-        org.tensorflow.Tensor t = TfHost.toTensor(value);
+        org.tensorflow.Tensor t = TfArrays.toTensor(value);
         fed.add(t);
         return t;
-    }
-
-    static void checkIds(String what, HostArray ids, int vocabSize) {
-        if (ids.dtype() != DType.INT32) {
-            throw new IllegalArgumentException(what + " ids must be INT32, got " + ids.dtype());
-        }
-        int[] values = ids.ints();
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] < 0 || values[i] >= vocabSize) {
-                throw new IllegalArgumentException(what + " id " + values[i] + " at flat index " + i
-                        + " is outside the vocabulary [0, " + vocabSize + ")");
-            }
-        }
     }
 
     @Override

@@ -27,7 +27,7 @@ final class TfEvalTrace {
 
     static TfEvalTrace trace(org.tensorflow.op.Ops base, LanguageModel model, TfVariableStore variables,
             long[] batchShape, int first) {
-        org.tensorflow.op.Ops tf = base.withSubScope(TfTrainStep.key("eval", batchShape, first));
+        org.tensorflow.op.Ops tf = base.withSubScope(TfTrainSession.key("eval", batchShape, first));
         TfBatchFeed feed = TfBatchFeed.placeholders(tf, batchShape, first);
         TfOps ops = new TfOps(tf, variables.readPieces(tf));
         Tensor logits = model.scoredLogits(ops, feed.tokens(), first); // (B, S − first, V)
@@ -36,12 +36,12 @@ final class TfEvalTrace {
         return new TfEvalTrace(feed, TfTensor.of(loss).floats(), TfTensor.of(correct).floats());
     }
 
-    Evaluation run(Session session, Batch batch, int vocabSize) {
+    Evaluation run(Session session, Batch batch) {
         Session.Runner runner = session.runner();
         try {
-            feed.feed(runner, batch, vocabSize);
+            feed.feed(runner, batch);
             try (Result result = runner.fetch(loss).fetch(correct).run()) {
-                return new Evaluation(TfHost.toHost(result.get(0)).floats(), TfHost.toHost(result.get(1)).floats());
+                return new Evaluation(TfArrays.toHost(result.get(0)).floats(), TfArrays.toHost(result.get(1)).floats());
             }
         } finally {
             feed.close();

@@ -14,8 +14,6 @@ import org.tensorflow.Session;
 
 /** The model's forward pass for one token shape, traced once, fetching the logits and every internal. */
 final class TfForwardTrace {
-    static final String LOGITS = "logits";
-
     private final TfBatchFeed feed;
     private final List<String> names;
     private final List<Operand<?>> outputs;
@@ -34,24 +32,22 @@ final class TfForwardTrace {
         ModelOutput out = model.forward(ops, feed.tokens());
         List<String> names = new ArrayList<>();
         List<Operand<?>> outputs = new ArrayList<>();
-        names.add(LOGITS);
-        outputs.add(TfTensor.of(out.logits()).operand());
-        for (Map.Entry<String, Tensor> e : out.internals().entrySet()) {
+        for (Map.Entry<String, Tensor> e : out.named().entrySet()) {
             names.add(e.getKey());
             outputs.add(TfTensor.of(e.getValue()).operand());
         }
         return new TfForwardTrace(feed, names, outputs);
     }
 
-    Map<String, HostArray> run(Session session, HostArray tokens, int vocabSize) {
+    Map<String, HostArray> run(Session session, HostArray tokens) {
         Session.Runner runner = session.runner();
         try {
-            feed.feedTokens(runner, tokens, vocabSize);
+            feed.feedTokens(runner, tokens);
             outputs.forEach(runner::fetch);
             Map<String, HostArray> out = new LinkedHashMap<>();
             try (Result result = runner.run()) {
                 for (int i = 0; i < names.size(); i++) {
-                    out.put(names.get(i), TfHost.toHost(result.get(i)));
+                    out.put(names.get(i), TfArrays.toHost(result.get(i)));
                 }
             }
             return out;

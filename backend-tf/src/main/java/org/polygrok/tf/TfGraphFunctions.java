@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
+import org.polygrok.api.OpShapes;
 import org.polygrok.api.ScalarFunction;
 import org.polygrok.api.Tensor;
 import org.polygrok.api.TensorFunction;
@@ -47,10 +48,7 @@ final class TfGraphFunctions {
             org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(graph);
             List<Placeholder<?>> placeholders = placeholders(tf, inputs);
             TfTensor value = TfTensor.of(function.apply(new TfOps(tf, Map.of()), wrap(placeholders)));
-            if (value.rank() != 0 || value.dtype() != DType.FLOAT32) {
-                throw new IllegalArgumentException("valueAndGradients needs a FLOAT32 scalar result, got "
-                        + value.dtype() + " of shape " + java.util.Arrays.toString(value.shape()));
-            }
+            OpShapes.scalarResult(value);
             List<Integer> floatInputs = new ArrayList<>();
             for (int i = 0; i < inputs.size(); i++) {
                 if (inputs.get(i).dtype() == DType.FLOAT32) {
@@ -84,7 +82,7 @@ final class TfGraphFunctions {
         List<Placeholder<?>> out = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             HostArray input = inputs.get(i);
-            out.add(tf.withName("input_" + i).placeholder(TfHost.typeOf(input.dtype()),
+            out.add(tf.withName("input_" + i).placeholder(TfArrays.typeOf(input.dtype()),
                     Placeholder.shape(Shape.of(input.shape()))));
         }
         return out;
@@ -104,7 +102,7 @@ final class TfGraphFunctions {
         try (Session session = new Session(graph, config)) {
             Session.Runner runner = session.runner();
             for (int i = 0; i < inputs.size(); i++) {
-                org.tensorflow.Tensor value = TfHost.toTensor(inputs.get(i));
+                org.tensorflow.Tensor value = TfArrays.toTensor(inputs.get(i));
                 fed.add(value);
                 runner.feed(placeholders.get(i), value);
             }
@@ -115,7 +113,7 @@ final class TfGraphFunctions {
             }
             try (Result result = runner.run()) {
                 for (int i = 0; i < fetches.size(); i++) {
-                    out.add(TfHost.toHost(result.get(i)));
+                    out.add(TfArrays.toHost(result.get(i)));
                 }
             }
             return out;

@@ -1,11 +1,11 @@
 package org.polygrok.tf;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
+import org.polygrok.api.OpShapes;
 import org.polygrok.api.Ops;
 import org.polygrok.api.Shapes;
 import org.polygrok.api.Tensor;
@@ -71,48 +71,40 @@ final class TfOps implements Ops {
     public Tensor param(Parameter parameter) {
         Operand<TFloat32> value = params.get(parameter);
         if (value == null) {
-            throw new IllegalArgumentException("parameter " + parameter + " is not part of this computation");
+            throw OpShapes.unknownParameter(parameter);
         }
         return wrap(value);
     }
 
     // ---------------------------------------------------------------- element-wise
 
-    /** Checks that two operands share a dtype and broadcast, for a clear message before TensorFlow's. */
-    private static void checkBinary(String op, Tensor a, Tensor b) {
-        if (a.dtype() != b.dtype()) {
-            throw new IllegalArgumentException(op + " needs operands of one dtype, got " + a.dtype() + " and " + b.dtype());
-        }
-        Shapes.broadcast(a.shape(), b.shape());
-    }
-
     @Override
     public Tensor add(Tensor a, Tensor b) {
-        checkBinary("add", a, b);
+        OpShapes.binary("add", a, b);
         return wrap(tf.math.add(any(a), any(b)));
     }
 
     @Override
     public Tensor sub(Tensor a, Tensor b) {
-        checkBinary("sub", a, b);
+        OpShapes.binary("sub", a, b);
         return wrap(tf.math.sub(any(a), any(b)));
     }
 
     @Override
     public Tensor mul(Tensor a, Tensor b) {
-        checkBinary("mul", a, b);
+        OpShapes.binary("mul", a, b);
         return wrap(tf.math.mul(any(a), any(b)));
     }
 
     @Override
     public Tensor div(Tensor a, Tensor b) {
-        checkBinary("div", a, b);
+        OpShapes.binary("div", a, b);
         return wrap(tf.math.div(f(a), f(b)));
     }
 
     @Override
     public Tensor minimum(Tensor a, Tensor b) {
-        checkBinary("minimum", a, b);
+        OpShapes.binary("minimum", a, b);
         return wrap(tf.math.minimum(f(a), f(b))); // TF's gradient sends ties to a (x <= y)
     }
 
@@ -155,15 +147,7 @@ final class TfOps implements Ops {
 
     @Override
     public Tensor matmul(Tensor a, Tensor b) {
-        long[] sa = a.shape();
-        long[] sb = b.shape();
-        if (sa.length < 2 || sa.length != sb.length
-                || !Arrays.equals(Arrays.copyOf(sa, sa.length - 2), Arrays.copyOf(sb, sb.length - 2))
-                || sa[sa.length - 1] != sb[sb.length - 2]) {
-            throw new IllegalArgumentException("matmul needs (..., m, k) x (..., k, n) with equal leading dims, got "
-                    + Arrays.toString(sa) + " x " + Arrays.toString(sb));
-        }
-        if (sa.length == 2) {
+        if (OpShapes.matmul(a, b).length == 2) {
             return wrap(tf.linalg.matMul(f(a), f(b)));
         }
         return wrap(tf.train.batchMatMul(f(a), f(b), TFloat32.class));
@@ -171,14 +155,9 @@ final class TfOps implements Ops {
 
     @Override
     public Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        long[] outShape = OpShapes.linear(x, weight, bias); // (..., out)
         long[] sx = x.shape();
         long[] sw = weight.shape();
-        if (sx.length < 1 || sw.length != 2 || sx[sx.length - 1] != sw[1]
-                || bias != null && !Arrays.equals(bias.shape(), new long[] {sw[0]})) {
-            throw new IllegalArgumentException("linear needs x (..., in), weight (out, in), bias (out), got "
-                    + Arrays.toString(sx) + ", " + Arrays.toString(sw)
-                    + (bias == null ? "" : ", " + Arrays.toString(bias.shape())));
-        }
         Operand<TFloat32> rows = sx.length == 2 ? f(x)
                 : tf.reshape(f(x), tf.constant(new int[] {-1, Math.toIntExact(sw[1])})); // (..., in) -> (N, in)
         // (N, in) x (out, in)ᵀ -> (N, out)
@@ -189,8 +168,6 @@ final class TfOps implements Ops {
         if (sx.length == 2) {
             return wrap(y);
         }
-        long[] outShape = Arrays.copyOf(sx, sx.length);
-        outShape[sx.length - 1] = sw[0];
         return wrap(tf.reshape(y, tf.constant(ints(outShape)))); // (N, out) -> (..., out)
     }
 
@@ -198,41 +175,24 @@ final class TfOps implements Ops {
 
     @Override
     public Tensor reshape(Tensor x, long... shape) {
-        long[] target = Shapes.resolveReshape(Shapes.size(x.shape()), shape);
-        return wrap(tf.reshape(any(x), tf.constant(ints(target))));
+        return wrap(tf.reshape(any(x), tf.constant(ints(OpShapes.reshape(x, shape)))));
     }
 
     @Override
     public Tensor transpose(Tensor x, int... axes) {
-        int rank = x.rank();
-        int[] perm = new int[axes.length];
-        boolean[] seen = new boolean[rank];
-        if (axes.length != rank) {
-            throw new IllegalArgumentException("transpose of a rank-" + rank + " tensor needs " + rank + " axes, got "
-                    + Arrays.toString(axes));
-        }
-        for (int i = 0; i < axes.length; i++) {
-            perm[i] = Shapes.axis(axes[i], rank);
-            if (seen[perm[i]]) {
-                throw new IllegalArgumentException("transpose axes " + Arrays.toString(axes) + " repeat an axis");
-            }
-            seen[perm[i]] = true;
-        }
-        return wrap(tf.linalg.transpose(any(x), tf.constant(perm)));
+        return wrap(tf.linalg.transpose(any(x), tf.constant(OpShapes.permutation(x, axes))));
     }
 
     @Override
     public Tensor concat(List<Tensor> xs, int axis) {
-        checkJoinable("concat", xs, true, axis);
-        int a = Shapes.axis(axis, xs.get(0).rank());
-        return wrap(tf.concat(operands(xs), tf.constant(a)));
+        OpShapes.concat(xs, axis);
+        return wrap(tf.concat(operands(xs), tf.constant(OpShapes.concatAxis(xs, axis))));
     }
 
     @Override
     public Tensor stack(List<Tensor> xs, int axis) {
-        checkJoinable("stack", xs, false, 0);
-        int a = Shapes.axis(axis, xs.get(0).rank() + 1);
-        return wrap(tf.stack(operands(xs), Stack.axis((long) a)));
+        OpShapes.stack(xs, axis);
+        return wrap(tf.stack(operands(xs), Stack.axis((long) OpShapes.stackAxis(xs, axis))));
     }
 
     private static int[] ints(long[] values) {
@@ -251,34 +211,11 @@ final class TfOps implements Ops {
         return out;
     }
 
-    /** Same dtype and rank; equal shapes except along {@code axis} when {@code exceptAxis}. */
-    private static void checkJoinable(String op, List<Tensor> xs, boolean exceptAxis, int axis) {
-        if (xs.isEmpty()) {
-            throw new IllegalArgumentException(op + " needs at least one tensor");
-        }
-        Tensor first = xs.get(0);
-        int skip = exceptAxis ? Shapes.axis(axis, first.rank()) : -1;
-        for (Tensor x : xs) {
-            long[] s = x.shape();
-            boolean ok = x.dtype() == first.dtype() && s.length == first.rank();
-            for (int i = 0; ok && i < s.length; i++) {
-                ok = i == skip || s[i] == first.shape()[i];
-            }
-            if (!ok) {
-                throw new IllegalArgumentException(op + " cannot join " + x.dtype() + " " + Arrays.toString(s)
-                        + " with " + first.dtype() + " " + Arrays.toString(first.shape()));
-            }
-        }
-    }
-
     @Override
     public Tensor slice(Tensor x, int axis, long start, long end) {
         long[] shape = x.shape();
         int a = Shapes.axis(axis, shape.length);
-        if (start < 0 || end > shape[a] || start > end) {
-            throw new IllegalArgumentException("slice [" + start + ", " + end + ") is outside axis " + axis
-                    + " of length " + shape[a]);
-        }
+        OpShapes.slice(x, axis, start, end);
         int[] begin = new int[shape.length]; // INT32: TF's Slice gradient mixes these with an INT32 Shape
         int[] size = ints(shape);
         begin[a] = Math.toIntExact(start);
@@ -319,13 +256,13 @@ final class TfOps implements Ops {
 
     @Override
     public Tensor softmax(Tensor x) {
-        requireRank("softmax", x, 1);
+        OpShapes.lastAxis("softmax", x);
         return wrap(tf.nn.softmax(f(x)));
     }
 
     @Override
     public Tensor logSoftmax(Tensor x) {
-        requireRank("logSoftmax", x, 1);
+        OpShapes.lastAxis("logSoftmax", x);
         if (x.rank() == 2) {
             return wrap(tf.nn.logSoftmax(f(x)));
         }
@@ -338,23 +275,19 @@ final class TfOps implements Ops {
 
     @Override
     public Tensor gather(Tensor table, Tensor ids) {
-        if (table.rank() != 2) {
-            throw new IllegalArgumentException("gather needs a (V, d) table, got " + Arrays.toString(table.shape()));
-        }
+        OpShapes.gather(table, ids);
         return wrap(tf.gather(f(table), t(ids).ints(), tf.constant(0))); // GatherV2 on axis 0: (...) -> (..., d)
     }
 
     @Override
     public Tensor oneHot(Tensor ids, int depth) {
-        if (depth <= 0) {
-            throw new IllegalArgumentException("oneHot depth must be positive, got " + depth);
-        }
+        OpShapes.oneHot(ids, depth);
         return wrap(tf.oneHot(t(ids).ints(), tf.constant(depth), tf.constant(1f), tf.constant(0f)));
     }
 
     @Override
     public Tensor argMax(Tensor x) {
-        requireRank("argMax", x, 1);
+        OpShapes.argMax(x);
         long[] shape = x.shape();
         int last = shape.length - 1;
         int depth = Math.toIntExact(shape[last]);
@@ -370,14 +303,7 @@ final class TfOps implements Ops {
 
     @Override
     public Tensor equal(Tensor a, Tensor b) {
-        checkBinary("equal", a, b);
+        OpShapes.binary("equal", a, b);
         return wrap(tf.dtypes.cast(tf.math.equal(any(a), any(b)), TFloat32.class));
-    }
-
-    private static void requireRank(String op, Tensor x, int minRank) {
-        if (x.rank() < minRank) {
-            throw new IllegalArgumentException(op + " needs a tensor of rank >= " + minRank + ", got "
-                    + Arrays.toString(x.shape()));
-        }
     }
 }

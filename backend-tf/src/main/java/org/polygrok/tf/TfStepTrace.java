@@ -38,7 +38,7 @@ final class TfStepTrace {
 
     static TfStepTrace trace(Graph graph, org.tensorflow.op.Ops base, LanguageModel model, TfVariableStore variables,
             ParameterUpdate update, long[] batchShape, int first) {
-        String name = TfTrainStep.key("step", batchShape, first);
+        String name = TfTrainSession.key("step", batchShape, first);
         org.tensorflow.op.Ops tf = base.withSubScope(name);
         TfBatchFeed feed = TfBatchFeed.placeholders(tf, batchShape, first);
         List<Placeholder<TFloat32>> scalars = new ArrayList<>();
@@ -51,7 +51,7 @@ final class TfStepTrace {
         }
 
         Operand<TFloat32> parameters = variables.weights().read(tf); // (N): every parameter end to end
-        TfOps ops = new TfOps(tf, variables.layout().pieces(tf, parameters));
+        TfOps ops = new TfOps(tf, variables.pieces(tf, parameters));
         Tensor logits = model.scoredLogits(ops, feed.tokens(), first); // (B, S − first, V)
         TfTensor lossTensor = TfTensor.of(RhsLoss.mean(ops, logits, feed.targets(), feed.rhsWeights()));
         Operand<TFloat32> gradient = TfGradients.of(graph, tf, name + "_gradients", lossTensor.operand(),
@@ -75,11 +75,11 @@ final class TfStepTrace {
     }
 
     /** Runs one step with the given step scalars; returns the loss before the update. */
-    float run(Session session, Batch batch, int vocabSize, float[] scalars) {
+    float run(Session session, Batch batch, float[] scalars) {
         Session.Runner runner = session.runner();
         List<org.tensorflow.Tensor> fedScalars = new ArrayList<>();
         try {
-            feed.feed(runner, batch, vocabSize);
+            feed.feed(runner, batch);
             for (int i = 0; i < stepScalars.size(); i++) {
                 org.tensorflow.Tensor s = TFloat32.scalarOf(scalars[i]);
                 fedScalars.add(s);

@@ -3,6 +3,7 @@ package org.polygrok.tf;
 import java.util.Arrays;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
+import org.polygrok.api.OpShapes;
 import org.polygrok.api.Tensor;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
@@ -20,7 +21,7 @@ final class TfTensor implements Tensor {
     TfTensor(Operand<?> operand) {
         this.operand = operand;
         this.shape = operand.shape().asArray();
-        this.dtype = TfHost.dtypeOf(operand.type());
+        this.dtype = TfArrays.dtypeOf(operand.type());
         if (shape == null || Arrays.stream(shape).anyMatch(d -> d < 0)) {
             throw new IllegalStateException("TensorFlow could not infer a static shape for " + operand);
         }
@@ -31,7 +32,7 @@ final class TfTensor implements Tensor {
         if (tensor instanceof TfTensor t) {
             return t;
         }
-        throw new IllegalArgumentException("tensor " + tensor + " does not belong to the TensorFlow backend");
+        throw OpShapes.foreignTensor(TfBackendProvider.NAME, tensor);
     }
 
     Operand<?> operand() {

@@ -35,11 +35,16 @@ class TfBackendProviderTest {
 
     @Test
     void sessionsUseTheRequestedThreadsForIntraAndInterOpParallelism() {
-        ConfigProto three = TfSessionConfig.of(new BackendOptions(3, false));
+        ConfigProto three = TfEngine.sessionConfig(new BackendOptions(3, false));
         assertThat(three.getIntraOpParallelismThreads()).isEqualTo(3);
         assertThat(three.getInterOpParallelismThreads()).isEqualTo(3);
-        assertThat(TfSessionConfig.of(new BackendOptions(1, false)).getInterOpParallelismThreads()).isEqualTo(1);
-        assertThat(TfSessionConfig.of(BackendOptions.defaults()).getIntraOpParallelismThreads())
+        assertThat(TfEngine.sessionConfig(new BackendOptions(1, false)).getInterOpParallelismThreads()).isEqualTo(1);
+        assertThat(TfEngine.sessionConfig(BackendOptions.defaults()).getIntraOpParallelismThreads())
                 .isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void looksForTheNativesOfJavaCppsOwnPlatformName() {
+        assertThat(TfBackendProvider.platform()).isEqualTo(org.bytedeco.javacpp.Loader.getPlatform());
     }
 }

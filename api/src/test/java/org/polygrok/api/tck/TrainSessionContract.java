@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.polygrok.api.Capability;
@@ -158,6 +159,49 @@ public abstract class TrainSessionContract extends BackendContract {
         try (TrainSession session = newSession(weights)) {
             assertThatThrownBy(() -> session.restore(misshapen, null)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("mix.bias");
+        }
+    }
+
+    @Test
+    void aClosedSessionRefusesEveryCallInOneSentence() {
+        TrainSession session = newSession(weights);
+        session.close();
+        session.close(); // closing twice is harmless
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = List.of(() -> session.step(batch),
+                () -> session.evaluate(batch), session::weights, () -> session.restore(weights, null),
+                () -> session.forwardWithInternals(batch.tokens()));
+        for (var call : calls) {
+            assertThatThrownBy(call).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("this " + backend().name() + " training session is closed");
+        }
+    }
+
+    @Test
+    void badOptimizerStateAndBadBatchesAreRejectedWithAClearError() {
+        try (TrainSession session = newSession(weights)) {
+            if (backend().capabilities().contains(Capability.OPTIMIZER_STATE)) {
+                session.step(batch);
+                OptimizerState state = session.optimizerState();
+                Map<String, List<HostArray>> oneSlotShort = new LinkedHashMap<>(state.slots());
+                oneSlotShort.put("mix.bias", state.slots().get("mix.bias").subList(1, state.slots().get("mix.bias").size()));
+                assertThatThrownBy(() -> session.restore(weights, new OptimizerState(1, oneSlotShort)))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("optimizer state of 'mix.bias'");
+                assertThatThrownBy(() -> session.restore(weights, new OptimizerState(-1, state.slots())))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative step");
+            }
+            int[] tokens = batch.tokens().ints().clone();
+            tokens[3] = TinyTask.VOCAB;
+            Batch outside = new Batch(HostArray.ofInts(tokens, TinyTask.BATCH, TinyTask.SEQUENCE), batch.targets(),
+                    batch.rhsWeights());
+            assertThatThrownBy(() -> session.step(outside)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("token id 8 at flat index 3 is outside the vocabulary [0, 8)");
+            Batch floatTargets = new Batch(batch.tokens(), HostArray.zeros(TinyTask.BATCH, TinyTask.SEQUENCE),
+                    batch.rhsWeights());
+            assertThatThrownBy(() -> session.evaluate(floatTargets)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("batch targets must be INT32, got FLOAT32");
+            long before = session.stepsTaken();
+            assertThat(before).as("a refused step is not counted").isEqualTo(
+                    backend().capabilities().contains(Capability.OPTIMIZER_STATE) ? 1 : 0);
         }
     }
 

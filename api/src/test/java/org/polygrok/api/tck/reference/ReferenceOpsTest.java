@@ -73,7 +73,8 @@ class ReferenceOpsTest {
     void compoundLayersAreTheProtocolFormulas() {
         // the compound ops' constants (1/√2, eps) are FLOAT32 scalars, as on every engine
         assertTensor(ops.gelu(t(new double[] {1, -2}, 2)), 1e-8, new double[] {0.8413447460685429, -0.04550026389635842}, 2);
-        assertTensor(ops.layerNorm(t(new double[] {1, 2, 3, 6}, 1, 4), t(new double[] {2}, 1), t(new double[] {1}, 1), 1e-5f), 1e-8,
+        assertTensor(ops.layerNorm(t(new double[] {1, 2, 3, 6}, 1, 4), t(new double[] {2, 2, 2, 2}, 4),
+                t(new double[] {1, 1, 1, 1}, 4), 1e-5f), 1e-8,
                 new double[] {-1.138086880891747, -0.06904344044587352, 1.0, 4.207130321337621}, 1, 4);
         // d_in = d_h = 1; gate weights [w_x, w_h]: i = σ(x), f = ½, c̃ = tanh(2x), o = ½
         LstmGates gates = new LstmGates(gate(1, 0, 0), gate(0, 0, 0), gate(2, 0, 0), gate(0, 0, 0));

@@ -5,49 +5,37 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.polygrok.api.Capability;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.Tensor;
-import org.polygrok.api.UnsupportedCapabilityException;
+import org.polygrok.api.backend.BaseTrainSession;
 import org.polygrok.api.model.LanguageModel;
 import org.polygrok.api.model.ModelOutput;
 import org.polygrok.api.nn.Parameter;
 import org.polygrok.api.train.Batch;
 import org.polygrok.api.train.Evaluation;
-import org.polygrok.api.train.OptimizerState;
 import org.polygrok.api.train.ParameterUpdate;
 import org.polygrok.api.train.RhsLoss;
-import org.polygrok.api.train.SessionInputs;
-import org.polygrok.api.train.TrainSession;
 import org.polygrok.api.train.TrainSpec;
 
 /**
  * The training session of {@link ReferenceBackend}: the api's {@link RhsLoss} and
- * {@link ParameterUpdate} on {@link ReferenceOps} in double precision, with finite-difference gradients.
+ * {@link ParameterUpdate} on {@link ReferenceOps} in double precision, with finite-difference
+ * gradients, inside the api's {@link BaseTrainSession} like every engine's session.
  */
-final class ReferenceTrainSession implements TrainSession {
-    private final ReferenceBackend backend;
-    private final LanguageModel model;
-    private final ParameterUpdate update;
+final class ReferenceTrainSession extends BaseTrainSession {
     private final Map<Parameter, ReferenceTensor> weights = new IdentityHashMap<>();
     private final Map<Parameter, List<ReferenceTensor>> slots = new IdentityHashMap<>();
-    private long step;
 
     ReferenceTrainSession(ReferenceBackend backend, LanguageModel model, Map<String, HostArray> initialWeights,
             TrainSpec spec) {
-        this.backend = backend;
-        this.model = model;
-        this.update = new ParameterUpdate(spec);
-        SessionInputs.checkWeights(model, initialWeights);
-        setWeights(initialWeights);
-        model.namedParameters().forEach((name, p) -> slots.put(p,
-                update.initialSlots(p.shape()).stream().map(ReferenceTensor::of).toList()));
+        super(backend, model, initialWeights, spec);
+        start(initialWeights);
     }
 
     @Override
-    public float step(Batch batch) {
-        List<Parameter> parameters = model.parameters();
+    protected float trainStep(Batch batch, float[] stepScalars) {
+        List<Parameter> parameters = model().parameters();
         List<Tensor> values = new ArrayList<>();
         List<Tensor> gradients = new ArrayList<>();
         List<List<Tensor>> slotValues = new ArrayList<>();
@@ -57,13 +45,12 @@ final class ReferenceTrainSession implements TrainSession {
             slotValues.add(new ArrayList<>(slots.get(p)));
         }
         double loss = loss(weights, batch);
-        step++;
         ReferenceOps ops = new ReferenceOps();
         List<Tensor> scalars = new ArrayList<>();
-        for (float s : update.stepScalars(step)) {
+        for (float s : stepScalars) {
             scalars.add(ops.scalar(s));
         }
-        ParameterUpdate.Result result = update.apply(ops, values, gradients, slotValues, scalars);
+        ParameterUpdate.Result result = update().apply(ops, values, gradients, slotValues, scalars);
         for (int i = 0; i < parameters.size(); i++) {
             weights.put(parameters.get(i), ReferenceOps.ref(result.parameters().get(i)));
             slots.put(parameters.get(i), result.slots().get(i).stream().map(ReferenceOps::ref).toList());
@@ -72,14 +59,9 @@ final class ReferenceTrainSession implements TrainSession {
     }
 
     @Override
-    public long stepsTaken() {
-        return step;
-    }
-
-    @Override
-    public Evaluation evaluate(Batch batch) {
+    protected Evaluation evaluateBatch(Batch batch) {
         ReferenceOps ops = ReferenceOps.withDoubleWeights(weights);
-        Tensor logits = model.forward(ops, ops.constant(batch.tokens())).logits();
+        Tensor logits = model().forward(ops, ops.constant(batch.tokens())).logits();
         Tensor targets = ops.constant(batch.targets());
         Tensor rhs = ops.constant(batch.rhsWeights());
         return new Evaluation(RhsLoss.perSample(ops, logits, targets, rhs).toFloatArray(),
@@ -87,65 +69,56 @@ final class ReferenceTrainSession implements TrainSession {
     }
 
     @Override
-    public Map<String, HostArray> forwardWithInternals(HostArray tokens) {
-        if (!backend.capabilities().contains(Capability.MODEL_INTERNALS)) {
-            throw new UnsupportedCapabilityException(backend.name(), Capability.MODEL_INTERNALS);
-        }
+    protected Map<String, HostArray> forward(HostArray tokens) {
         ReferenceOps ops = ReferenceOps.withDoubleWeights(weights);
-        ModelOutput out = model.forward(ops, ops.constant(tokens));
+        ModelOutput out = model().forward(ops, ops.constant(tokens));
         Map<String, HostArray> result = new LinkedHashMap<>();
-        result.put("logits", out.logits().toHostArray());
-        out.internals().forEach((name, t) -> result.put(name, t.toHostArray()));
+        out.named().forEach((name, t) -> result.put(name, t.toHostArray()));
         return result;
     }
 
     @Override
-    public Map<String, HostArray> weights() {
-        Map<String, HostArray> out = new LinkedHashMap<>();
-        model.namedParameters().forEach((name, p) -> out.put(name, weights.get(p).toHostArray()));
+    protected void upload(float[] flatWeights, List<float[]> flatSlots) {
+        layout().split(flatWeights).forEach((name, value) ->
+                weights.put(model().namedParameters().get(name), ReferenceTensor.of(value)));
+        if (flatSlots != null) {
+            List<Map<String, HostArray>> bySlot = flatSlots.stream().map(layout()::split).toList();
+            model().namedParameters().forEach((name, p) ->
+                    slots.put(p, bySlot.stream().map(slot -> ReferenceTensor.of(slot.get(name))).toList()));
+        }
+    }
+
+    @Override
+    protected float[] downloadWeights() {
+        return layout().join(hostValues(weights));
+    }
+
+    @Override
+    protected List<float[]> downloadSlots() {
+        List<float[]> out = new ArrayList<>();
+        for (int k = 0; k < update().slotNames().size(); k++) {
+            int slot = k;
+            Map<Parameter, ReferenceTensor> column = new IdentityHashMap<>();
+            slots.forEach((p, list) -> column.put(p, list.get(slot)));
+            out.add(layout().join(hostValues(column)));
+        }
         return out;
     }
 
     @Override
-    public OptimizerState optimizerState() {
-        if (!backend.capabilities().contains(Capability.OPTIMIZER_STATE)) {
-            throw new UnsupportedCapabilityException(backend.name(), Capability.OPTIMIZER_STATE);
-        }
-        Map<String, List<HostArray>> out = new LinkedHashMap<>();
-        model.namedParameters().forEach((name, p) ->
-                out.put(name, slots.get(p).stream().map(ReferenceTensor::toHostArray).toList()));
-        return new OptimizerState(step, out);
-    }
-
-    @Override
-    public void restore(Map<String, HostArray> newWeights, OptimizerState state) {
-        SessionInputs.checkWeights(model, newWeights);
-        if (state != null) {
-            if (!backend.capabilities().contains(Capability.OPTIMIZER_STATE)) {
-                throw new UnsupportedCapabilityException(backend.name(), Capability.OPTIMIZER_STATE);
-            }
-            SessionInputs.checkOptimizerState(model, update.slotNames(), state);
-        }
-        setWeights(newWeights);
-        if (state != null) {
-            model.namedParameters().forEach((name, p) ->
-                    slots.put(p, state.slots().get(name).stream().map(ReferenceTensor::of).toList()));
-            step = state.step();
-        }
-    }
-
-    @Override
-    public void close() {
+    protected void release() {
         // plain Java memory: nothing to free
     }
 
-    private void setWeights(Map<String, HostArray> values) {
-        model.namedParameters().forEach((name, p) -> weights.put(p, ReferenceTensor.of(values.get(name))));
+    private Map<String, HostArray> hostValues(Map<Parameter, ReferenceTensor> values) {
+        Map<String, HostArray> out = new LinkedHashMap<>();
+        model().namedParameters().forEach((name, p) -> out.put(name, values.get(p).toHostArray()));
+        return out;
     }
 
     private double loss(Map<Parameter, ReferenceTensor> values, Batch batch) {
         ReferenceOps ops = ReferenceOps.withDoubleWeights(values);
-        Tensor logits = model.forward(ops, ops.constant(batch.tokens())).logits();
+        Tensor logits = model().forward(ops, ops.constant(batch.tokens())).logits();
         return ReferenceOps.ref(RhsLoss.mean(ops, logits, ops.constant(batch.targets()),
                 ops.constant(batch.rhsWeights()))).item();
     }

@@ -9,19 +9,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * A DJL {@link GradientCollector} held under a JVM-wide lock: PyTorch through DJL allows one open
  * collector per JVM, so concurrent sessions take turns for their forward-backward passes.
  */
-final class GradientScope implements AutoCloseable {
+final class DjlGradientScope implements AutoCloseable {
     private static final ReentrantLock ONE_COLLECTOR = new ReentrantLock();
 
     private final GradientCollector collector;
 
-    private GradientScope(GradientCollector collector) {
+    private DjlGradientScope(GradientCollector collector) {
         this.collector = collector;
     }
 
-    static GradientScope open(Engine engine) {
+    static DjlGradientScope open(Engine engine) {
         ONE_COLLECTOR.lock();
         try {
-            return new GradientScope(engine.newGradientCollector());
+            return new DjlGradientScope(engine.newGradientCollector());
         } catch (RuntimeException e) {
             ONE_COLLECTOR.unlock();
             throw e;

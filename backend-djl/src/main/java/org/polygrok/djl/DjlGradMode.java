@@ -3,21 +3,21 @@ package org.polygrok.djl;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * PyTorch's per-thread autograd switch as a scope: {@code try (GradMode g = GradMode.off()) {...}}
+ * PyTorch's per-thread autograd switch as a scope: {@code try (DjlGradMode g = DjlGradMode.off()) {...}}
  * runs without recording a graph (torch.no_grad) and restores the previous mode.
  */
-final class GradMode implements AutoCloseable {
+final class DjlGradMode implements AutoCloseable {
     private final boolean previous;
 
-    private GradMode(boolean enabled) {
+    private DjlGradMode(boolean enabled) {
         previous = JniUtils.isGradMode();
         if (previous != enabled) {
             JniUtils.setGradMode(enabled);
         }
     }
 
-    static GradMode off() {
-        return new GradMode(false);
+    static DjlGradMode off() {
+        return new DjlGradMode(false);
     }
 
     @Override

@@ -10,8 +10,8 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TType;
 
 /** Copies between {@link HostArray}s and TensorFlow tensors. */
-final class TfHost {
-    private TfHost() {
+final class TfArrays {
+    private TfArrays() {
     }
 
     /** A new TensorFlow tensor holding a copy of {@code host}; the caller closes it. */
