@@ -57,6 +57,7 @@ public final class CrosscheckReport {
         m.put("cause", h.cause().name().toLowerCase(Locale.ROOT));
         m.put("last_agreeing_step", h.lastAgreeing());
         m.put("spikes", h.spikes());
+        m.put("brief_excursions", h.excursions());
         m.put("text", h.describe(reference));
         return m;
     }

@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
  * @param lastAgreeing the last step (1-based) up to which all losses agree; the run's length when none differ
  * @param spikes for an instability, the first spike step of each engine that spiked near the end of the
  *     agreement, by backend name; empty otherwise
+ * @param excursions single steps beyond tolerance, before the end, followed by a return within it
  */
 public record Horizon(String backend, Cause cause, int lastAgreeing, int steps, Map<String, Integer> spikes,
-        double firstDifference, double differenceAtEnd) {
+        double firstDifference, double differenceAtEnd, int excursions) {
 
     /** What ended the agreement. */
     public enum Cause {
@@ -40,6 +41,11 @@ public record Horizon(String backend, Cause cause, int lastAgreeing, int steps, 
 
     /** One line for the console and crosscheck.json. */
     public String describe(String reference) {
+        return text(reference) + (excursions == 0 ? "" : " (" + excursions + " brief excursion"
+                + (excursions == 1 ? "" : "s") + " beyond tolerance before, each back within it at once)");
+    }
+
+    private String text(String reference) {
         return switch (cause) {
             case NONE -> String.format(Locale.ROOT, "%s agrees with %s over all %d steps", backend, reference, steps);
             case INSTABILITY -> String.format(Locale.ROOT, "%s agrees with %s until step %d; a loss spike (%s) "

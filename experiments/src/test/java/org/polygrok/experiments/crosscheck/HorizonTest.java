@@ -56,6 +56,20 @@ class HorizonTest {
     }
 
     @Test
+    void aSingleStepBeyondToleranceThatReturnsAtOnceIsABriefExcursion() {
+        double[] ref = grokking(80, 50, 0);
+        double[] other = grokking(80, 52, 1e-7);
+        other[9] += 2e-3; // step 10 only, as ND4J's reduction order gives on the GPT near loss 0.2
+        Agreement a = Agreement.of(List.of(run("djl", 3.0, ref, 0.5f), run("nd4j", 3.0, other, 0.5f)),
+                Tolerances.defaults());
+        Horizon h = a.horizons().get(0);
+        assertThat(h.cause()).isEqualTo(Horizon.Cause.INSTABILITY);
+        assertThat(h.lastAgreeing()).isEqualTo(49);
+        assertThat(h.excursions()).isEqualTo(1);
+        assertThat(h.describe("djl")).contains("1 brief excursion beyond tolerance");
+    }
+
+    @Test
     void aDifferenceGrowingWithoutASpikeIsADriftFromTheStart() {
         double[] base = grokking(80, 1000, 0);
         double[] drifting = base.clone();
