@@ -87,7 +87,7 @@ public final class DifferencePlot {
             for (Map.Entry<String, Integer> spike : h.spikes().entrySet()) {
                 int step = spike.getValue();
                 double y = Double.isFinite(diff[step - 1]) ? Math.max(diff[step - 1], FLOOR) : 1.0;
-                XYSeries s = Charts.line(chart, "spike on " + spike.getKey() + " (step " + step + ")",
+                XYSeries s = Charts.line(chart, other.backend() + ": spike on " + spike.getKey() + " (step " + step + ")",
                         new double[] {step}, new double[] {y}, color, Charts.SOLID);
                 s.setMarker(SeriesMarkers.DIAMOND);
                 s.setMarkerColor(Color.BLACK);

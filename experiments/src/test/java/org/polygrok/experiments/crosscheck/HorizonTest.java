@@ -53,6 +53,10 @@ class HorizonTest {
         assertThat(a.verdict().exitCode()).isZero();
         assertThat(CrosscheckReport.summary(a)).contains("tf agrees with djl until step 49; a loss spike (step 50 on "
                 + "djl, step 52 on tf)").contains("agree until an instability at step 50");
+        Agreement three = Agreement.of(List.of(ref, tf, run("nd4j", 3.0, grokking(80, 51, 2e-7), 0.9f)),
+                Tolerances.defaults());
+        assertThat(DifferencePlot.chart(three).getSeriesMap()).containsKeys("horizon tf (step 49)",
+                "tf: spike on djl (step 50)", "nd4j: spike on djl (step 50)", "nd4j: spike on nd4j (step 51)");
     }
 
     @Test
