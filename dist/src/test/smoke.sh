@@ -20,4 +20,20 @@ for name in djl tf nd4j; do
 done
 
 "$launcher" --help >/dev/null || fail "'polygrok --help' exited $?"
+
+# Spark: its jars only under lib/spark/, none of them in lib/ nor in both; a one-trial sweep on local[1] works
+ls "$home"/lib/spark/spark-core_*.jar >/dev/null 2>&1 || fail "lib/spark/ holds no spark-core jar"
+if ls "$home"/lib/ | grep -Eq '^(spark-|scala-library)'; then fail "Spark's jars are in lib/ (the default class path)"; fi
+dupes="$(comm -12 <(ls "$home/lib" | sort) <(ls "$home/lib/spark" | sort))"
+[ -z "$dupes" ] || fail "jars both in lib/ and lib/spark/: $dupes"
+spark_out="$(mktemp -d)"
+"$launcher" run sanity --scale quick --backend djl --models gpt --seeds 0 --set p=7 --set dim=16 --set layers=1 \
+  --set steps=5 --executor spark --master 'local[1]' --out "$spark_out/out" > "$spark_out/log" 2>&1 \
+  || fail "a sweep with --executor spark failed: $(tail -5 "$spark_out/log")"
+[ -f "$spark_out/out/sanity/summary.json" ] || fail "the Spark sweep wrote no summary"
+# without lib/spark/ on the class path, --executor spark is refused in one sentence (exit 2)
+err="$(java -cp "$home/lib/*" org.polygrok.cli.Polygrok run sanity --executor spark --out "$spark_out/none" 2>&1 >/dev/null)"; rc=$?
+[ "$rc" -eq 2 ] || fail "--executor spark without Spark's jars exited $rc, expected 2: $err"
+echo "$err" | grep -q "Spark's jars are not on the class path" || fail "unexpected message without Spark's jars: $err"
+rm -rf "$spark_out"
 echo "dist smoke test passed"

@@ -17,7 +17,7 @@ import org.polygrok.experiments.crosscheck.CurveReport;
 import org.polygrok.experiments.crosscheck.CurveTolerances;
 import org.polygrok.experiments.crosscheck.Tolerances;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.TrialConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -145,7 +145,7 @@ final class CrosscheckCommand implements Callable<Integer> {
         List<String> names = providers().stream().map(BackendProvider::name).toList();
         SweepRequest request = CurveCrosscheck.request(config, names, out);
         CurveCrosscheck.plan(request); // every trial's settings checked before anything is written
-        int code = console.run(spec.commandLine(), List.of(request), engine.verbose());
+        int code = console.runLocal(spec.commandLine(), List.of(request), engine.verbose());
         if (code != 0) {
             return code;
         }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.polygrok.experiments.data.ArithmeticDataset;
 import org.polygrok.experiments.data.SampleSet;
-import org.polygrok.experiments.io.AtomicFiles;
+import org.polygrok.plotting.results.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

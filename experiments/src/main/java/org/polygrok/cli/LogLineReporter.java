@@ -1,10 +1,10 @@
 package org.polygrok.cli;
 
 import java.io.PrintWriter;
-import org.polygrok.experiments.metrics.MetricsRecord;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.TrialConfig;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * Plain progress lines for logs (stdout is not a terminal): one per evaluation at the first, periodic
@@ -42,7 +42,7 @@ final class LogLineReporter implements TrainingProgress {
     }
 
     @Override
-    public void finished(RunStatus status) {
+    public void finished(TrialStatus status) {
         out.println(status.status() + " at step " + status.step() + (status.reason() == null ? "" : ": "
                 + status.reason()));
         out.flush();

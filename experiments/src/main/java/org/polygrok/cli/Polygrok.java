@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             TrainCommand.class,
             RunCommand.class,
+            SweepCommand.class,
             ResumeCommand.class,
             PlotCommand.class,
             ReportCommand.class,

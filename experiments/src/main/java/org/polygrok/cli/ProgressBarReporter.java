@@ -3,10 +3,10 @@ package org.polygrok.cli;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.polygrok.experiments.metrics.MetricsRecord;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.TrialConfig;
+import org.polygrok.plotting.results.TrialStatus;
 
 /** A terminal progress bar: step, training loss and the latest validation accuracy. */
 final class ProgressBarReporter implements TrainingProgress {
@@ -43,7 +43,7 @@ final class ProgressBarReporter implements TrainingProgress {
     }
 
     @Override
-    public void finished(RunStatus status) {
+    public void finished(TrialStatus status) {
         close();
     }
 

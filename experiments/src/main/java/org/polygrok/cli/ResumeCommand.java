@@ -12,12 +12,14 @@ import java.util.stream.Stream;
 import org.polygrok.api.Backends;
 import org.polygrok.api.UnknownBackendException;
 import org.polygrok.experiments.study.Experiment;
+import org.polygrok.experiments.spec.SpecReader;
 import org.polygrok.experiments.study.Scale;
-import org.polygrok.experiments.sweep.plan.ExperimentRecord;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
 import org.polygrok.experiments.train.ModelKind;
+import org.polygrok.plotting.results.ExperimentRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,6 +38,10 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Option(names = "--parallel", paramLabel = "N", description = "Trials running at once (default: as recorded).")
     Integer parallel;
+
+    /** Where the trials run: this machine, or Spark. */
+    @Mixin
+    ExecutorOptions executor;
 
     @Option(names = "--retry-failed", description = "Rerun, from scratch, trials that FAILED.")
     boolean retryFailed;
@@ -57,8 +63,9 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() {
         List<SweepRequest> requests = new ArrayList<>();
         for (Path experimentDir : experimentDirs()) {
-            ExperimentRecord r = ExperimentRecord.read(experimentDir);
-            Experiment e = Experiment.resolve(r.experiment()).get(0);
+            ExperimentRecord r = ExperimentRecord.requireResumable(experimentDir);
+            Experiment e = r.spec() != null ? Experiment.of(SpecReader.fromRecord(r.spec(), experimentDir.toString()))
+                    : Experiment.resolve(r.experiment()).get(0);
             try {
                 r.backends().forEach(Backends::select);
             } catch (UnknownBackendException ex) {
@@ -69,7 +76,7 @@ final class ResumeCommand implements Callable<Integer> {
                     r.models().stream().map(ModelKind::fromLabel).toList(), r.seeds(), r.invocation().set(),
                     parallel != null ? parallel : r.invocation().parallel(), retryFailed, out, onlyBackend(r, experimentDir)));
         }
-        return console.run(spec.commandLine(), requests, verbose);
+        return console.run(spec.commandLine(), requests, verbose, executor, parallel != null);
     }
 
     /** The --backend name, checked against the backends the sweep was recorded with (bad input: exit 2). */
@@ -104,11 +111,7 @@ final class ResumeCommand implements Callable<Integer> {
 
     private static int order(Path experimentDir) {
         String name = experimentDir.getFileName().toString();
-        for (Experiment e : Experiment.values()) {
-            if (e.label().equals(name)) {
-                return e.ordinal();
-            }
-        }
-        return Integer.MAX_VALUE;
+        return Experiment.names().contains(name) && !Experiment.ALL.equals(name)
+                ? Experiment.resolve(name).get(0).order() : Integer.MAX_VALUE;
     }
 }

@@ -58,6 +58,10 @@ final class RunCommand implements Callable<Integer> {
                     + "(default: one per core, at most one per 2 GiB of memory).")
     Integer parallel;
 
+    /** Where the trials run: this machine, or Spark. */
+    @Mixin
+    ExecutorOptions executor;
+
     @Option(names = "--retry-failed", description = "Rerun, from scratch, trials that FAILED in an earlier run.")
     boolean retryFailed;
 
@@ -104,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        return console.run(spec.commandLine(), requests, verbose);
+        return console.run(spec.commandLine(), requests, verbose, executor, parallel != null);
     }
 
     private List<String> backendNames() {

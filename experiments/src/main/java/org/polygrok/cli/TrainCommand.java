@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.polygrok.api.BackendOptions;
 import org.polygrok.api.BackendProvider;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
-import org.polygrok.experiments.train.TrialConfig;
 import org.polygrok.experiments.train.TrialLauncher;
+import org.polygrok.plotting.results.TrialConfig;
+import org.polygrok.plotting.results.TrialStatus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,13 +67,13 @@ final class TrainCommand implements Callable<Integer> {
         TrialConfig config = trial.config(
                 new TrialOptions.Run(provider.name(), dropout, steps, evalFirst, evalPeriod, "train", 0));
         TrialLauncher.Checked checked = launcher.check(config, out, provider, options, saveWeights);
-        RunStatus status;
+        TrialStatus status;
         try (TrainingProgress progress = ConsoleProgress.create(spec.commandLine().getOut(), engine.verbose())) {
             status = launcher.run(checked, provider, options, saveWeights, progress);
         } catch (IllegalArgumentException e) { // the input was checked: from here on it is a failure (exit 1)
             throw new IllegalStateException(e.getMessage(), e);
         }
-        if (status.status() == RunStatus.State.FAILED) {
+        if (status.status() == TrialStatus.State.FAILED) {
             spec.commandLine().getErr().println("error: the run FAILED at step " + status.step() + ": " + status.reason());
             return Polygrok.FAILED;
         }

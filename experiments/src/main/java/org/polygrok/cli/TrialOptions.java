@@ -3,7 +3,7 @@ package org.polygrok.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import org.polygrok.experiments.data.DatasetSpec;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.TrialConfig;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

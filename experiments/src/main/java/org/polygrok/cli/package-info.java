@@ -1,5 +1,5 @@
 /**
- * The command line: one picocli command class per {@code polygrok} subcommand (run, resume, train, bench,
+ * The command line: one picocli command class per {@code polygrok} subcommand (run, sweep, resume, train, bench,
  * crosscheck, plot, report, dataset, backends), their shared option mixins, error handling and the Guice
  * wiring ({@link org.polygrok.cli.PolygrokModule}). Commands parse and check options, then call the
  * experiments packages; no experiment logic lives here.

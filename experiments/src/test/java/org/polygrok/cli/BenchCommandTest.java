@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polygrok.api.BackendProvider;
 import org.polygrok.api.Backends;
-import org.polygrok.experiments.io.Json;
+import org.polygrok.plotting.results.Json;
 
 /**
  * {@code polygrok bench} with tiny settings: a real backend measured in its own JVM and a fake baseline

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polygrok.api.BackendProvider;
 import org.polygrok.api.Backends;
-import org.polygrok.experiments.io.Json;
+import org.polygrok.plotting.results.Json;
 
 /** {@code polygrok crosscheck} end to end with tiny settings, and its bad-input exits. */
 class CrosscheckCommandTest {

@@ -13,12 +13,12 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.metrics.MetricsRecord;
 import org.polygrok.experiments.process.JavaCommand;
 import org.polygrok.experiments.sweep.run.TrialWorker;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrialDirectory;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * A sweep in a child JVM is killed with SIGKILL (its whole process tree) while trials run; {@code polygrok
@@ -58,7 +58,7 @@ class KillAndResumeTest {
             h.onExit().get();
         }
         List<String> interrupted = statuses(trials).entrySet().stream()
-                .filter(e -> e.getValue().status() == RunStatus.State.RUNNING).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue().status() == TrialStatus.State.RUNNING).map(Map.Entry::getKey).toList();
         assertThat(interrupted).as("trials caught mid-way").isNotEmpty();
         everyFileIsReadable(killed);
 
@@ -71,7 +71,7 @@ class KillAndResumeTest {
             Path other = trials.resolve(t.getFileName());
             assertThat(withoutTimes(new TrialDirectory(other).readMetrics()))
                     .isEqualTo(withoutTimes(new TrialDirectory(t).readMetrics()));
-            assertThat(new TrialDirectory(other).readStatus()).contains(RunStatus.done(STEPS));
+            assertThat(new TrialDirectory(other).readStatus()).contains(TrialStatus.done(STEPS));
         }
     }
 
@@ -83,15 +83,15 @@ class KillAndResumeTest {
         for (Path t : list(trials)) {
             TrialDirectory d = new TrialDirectory(t);
             if (Files.isRegularFile(t.resolve("checkpoint/state.json"))
-                    && d.readStatus().map(s -> s.status() == RunStatus.State.RUNNING).orElse(false)) {
+                    && d.readStatus().map(s -> s.status() == TrialStatus.State.RUNNING).orElse(false)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static Map<String, RunStatus> statuses(Path trials) throws IOException {
-        Map<String, RunStatus> out = new TreeMap<>();
+    private static Map<String, TrialStatus> statuses(Path trials) throws IOException {
+        Map<String, TrialStatus> out = new TreeMap<>();
         for (Path t : list(trials)) {
             new TrialDirectory(t).readStatus().ifPresent(s -> out.put(t.getFileName().toString(), s));
         }

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrialDirectory;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.TrialStatus;
 
 /** {@code polygrok run} and {@code resume} end to end on DJL with tiny sweeps; trials run in their own processes. */
 class RunCommandTest {
@@ -41,7 +41,7 @@ class RunCommandTest {
         assertThat(trials).extracting(p -> p.getFileName().toString()).hasSize(4)
                 .allMatch(n -> n.matches("(lstm|gpt)-djl-s(0|42)-[0-9a-f]{12}"));
         for (Path t : trials) {
-            assertThat(new TrialDirectory(t).readStatus()).contains(RunStatus.done(30));
+            assertThat(new TrialDirectory(t).readStatus()).contains(TrialStatus.done(30));
             assertThat(Json.read(t.resolve("config.json"), Map.class)).containsEntry("experiment", "sanity")
                     .containsEntry("setting", Map.of()).containsEntry("threads", 1).containsEntry("p", 7);
         }
@@ -85,8 +85,8 @@ class RunCommandTest {
                 .orElseThrow();
         Path lstm = trials(sanity).stream().filter(p -> p.getFileName().toString().startsWith("lstm")).findFirst()
                 .orElseThrow();
-        assertThat(new TrialDirectory(lstm).readStatus()).contains(RunStatus.done(20));
-        assertThat(new TrialDirectory(gpt).readStatus().orElseThrow().status()).isEqualTo(RunStatus.State.FAILED);
+        assertThat(new TrialDirectory(lstm).readStatus()).contains(TrialStatus.done(20));
+        assertThat(new TrialDirectory(gpt).readStatus().orElseThrow().status()).isEqualTo(TrialStatus.State.FAILED);
         List<Map<String, Object>> rows = Json.mapper().readValue(sanity.resolve("summary.json").toFile(),
                 new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() { });
         assertThat(rows.get(0)).containsEntry("model", "lstm").containsEntry("failed", List.of());
@@ -190,7 +190,7 @@ class RunCommandTest {
         assertThat(tfTrial).doesNotExist();
         CliResult tfOnly = CliResult.run("resume", out.toString(), "--backend=tf");
         assertThat(tfOnly.code()).as(tfOnly.err()).isZero();
-        assertThat(new TrialDirectory(tfTrial).readStatus()).contains(RunStatus.done(8));
+        assertThat(new TrialDirectory(tfTrial).readStatus()).contains(TrialStatus.done(8));
     }
 
     @Test

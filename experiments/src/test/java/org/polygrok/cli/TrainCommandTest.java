@@ -9,9 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polygrok.api.io.SafeTensors;
-import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.metrics.MetricsRecord;
 import org.polygrok.experiments.train.TrialDirectory;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.MetricsRecord;
 
 /** {@code polygrok train} end to end on DJL with a tiny GPT. */
 class TrainCommandTest {

@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import org.polygrok.plotting.draw.AtomicFiles;
 import org.polygrok.plotting.report.ExperimentSection;
 import org.polygrok.plotting.report.Html;
-import org.polygrok.plotting.results.Experiment;
+import org.polygrok.plotting.results.AtomicFiles;
+import org.polygrok.plotting.results.ExperimentFolder;
 import org.polygrok.plotting.results.ResultsReader;
 
 /**
@@ -29,8 +29,8 @@ public final class HtmlReport {
     }
 
     public static Path write(Path dir, PlotOptions options) {
-        List<Experiment> experiments = ResultsReader.findExperiments(dir).stream().map(ResultsReader::read)
-                .sorted(Comparator.comparing((Experiment e) -> questionOrder(e.spec().question()))
+        List<ExperimentFolder> experiments = ResultsReader.findExperiments(dir).stream().map(ResultsReader::read)
+                .sorted(Comparator.comparing((ExperimentFolder e) -> questionOrder(e.spec().question()))
                         .thenComparing(e -> e.dir().getFileName().toString()))
                 .toList();
         if (experiments.isEmpty()) {
@@ -41,12 +41,12 @@ public final class HtmlReport {
                 + "<title>polygrok report</title>\n<style>\n").append(Html.CSS).append("</style>\n</head>\n<body>\n")
                 .append("<h1>polygrok report</h1>\n<p class=\"note\">").append(Html.esc(dir.toAbsolutePath().normalize()))
                 .append("</p>\n<nav><ul>\n");
-        for (Experiment e : experiments) {
+        for (ExperimentFolder e : experiments) {
             page.append("<li><a href=\"#").append(Html.anchor(e.dir().getFileName().toString())).append("\">")
                     .append(Html.esc(e.spec().displayName())).append("</a></li>\n");
         }
         page.append("</ul></nav>\n");
-        for (Experiment e : experiments) {
+        for (ExperimentFolder e : experiments) {
             List<Path> pngs = Plotting.plotExperiment(e.dir(), options).stream()
                     .filter(p -> p.getFileName().toString().endsWith(".png")).toList();
             page.append(ExperimentSection.html(e, pngs));

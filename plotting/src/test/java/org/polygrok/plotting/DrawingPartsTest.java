@@ -16,10 +16,7 @@ import org.polygrok.plotting.draw.Viridis;
 import org.polygrok.plotting.figures.Labels;
 import org.polygrok.plotting.figures.SeedAverage;
 import org.polygrok.plotting.results.MetricsTable;
-import org.polygrok.plotting.results.Setting;
 import org.polygrok.plotting.results.Trial;
-import org.polygrok.plotting.results.TrialConfig;
-import org.polygrok.plotting.results.TrialStatus;
 
 /** Colour maps, scales, labels and seed averaging. */
 class DrawingPartsTest {
@@ -87,7 +84,7 @@ class DrawingPartsTest {
     }
 
     private static Trial trial(double[] steps, double[] loss) {
-        return new Trial("t", Path.of("t"), new TrialConfig("gpt", "djl", "", 0, Setting.EMPTY, Map.of()),
-                new MetricsTable(steps, Map.of("train_loss", loss)), TrialStatus.MISSING);
+        return new Trial("t", Path.of("t"), SyntheticResults.config("gpt", "djl", 0, Map.of()),
+                new MetricsTable(steps, Map.of("train_loss", loss)), null);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.polygrok.plotting.results.Experiment;
+import org.polygrok.plotting.results.ExperimentFolder;
 import org.polygrok.plotting.results.MetricsTable;
 import org.polygrok.plotting.results.ResultsReader;
 import org.polygrok.plotting.results.Setting;
@@ -38,18 +38,18 @@ class ResultsReaderTest {
 
     @Test
     void readsSpecTrialsAndSummary() {
-        Experiment e = ResultsReader.read(root.resolve("model-size"));
+        ExperimentFolder e = ResultsReader.read(root.resolve("model-size"));
         assertThat(e.spec().experiment()).isEqualTo("model-size");
         assertThat(e.spec().question()).isEqualTo("Q5");
         assertThat(e.spec().sweep()).containsExactly("layers", "dim");
         assertThat(e.spec().seeds()).containsExactly(0L, 42L);
         assertThat(e.trials()).hasSize(36);
         Trial t = e.trials().get(0);
-        assertThat(t.config().setting().number("layers")).isIn(1.0, 2.0, 3.0);
+        assertThat(t.point().number("layers")).isIn(1.0, 2.0, 3.0);
         assertThat(t.metrics().size()).isEqualTo(121); // 0..100, 200..2000 by 100, 2001
         assertThat(t.metrics().steps()[0]).isZero();
         assertThat(t.metrics().column("train_loss")[0]).isCloseTo(3.55, within(0.1));
-        assertThat(t.status().status()).isEqualTo("DONE");
+        assertThat(t.statusLabel()).isEqualTo("DONE");
         assertThat(e.summary()).hasSize(18);
         SummaryRow r = e.summary().get(0);
         assertThat(r.hasAlpha()).isFalse();
@@ -62,18 +62,18 @@ class ResultsReaderTest {
 
     @Test
     void readsFailedTrialsAlphaRowsAndAttention() {
-        Experiment ds = ResultsReader.read(root.resolve("data-scaling"));
-        assertThat(ds.trials().stream().filter(t -> t.status().failed()).map(t -> t.status().reason()))
+        ExperimentFolder ds = ResultsReader.read(root.resolve("data-scaling"));
+        assertThat(ds.trials().stream().filter(Trial::failed).map(t -> t.status().reason()))
                 .containsExactly("NaN loss at step 501");
-        Experiment compute = ResultsReader.read(root.resolve("compute"));
+        ExperimentFolder compute = ResultsReader.read(root.resolve("compute"));
         assertThat(compute.summary()).allSatisfy(r -> assertThat(r.hasAlpha()).isTrue());
-        Experiment attention = ResultsReader.read(root.resolve("attention"));
+        ExperimentFolder attention = ResultsReader.read(root.resolve("attention"));
         assertThat(attention.spec().question()).isEqualTo("Q8");
         assertThat(attention.attention()).hasSize(2).first().satisfies(a -> {
             assertThat(a.backend()).isEqualTo("djl");
             assertThat(a.samples()).hasSize(2);
             assertThat(a.samples().get(0).tokens()).containsExactly("BOS", "11", "+", "3", "=", "14");
-            assertThat(a.samples().get(0).weights()[1][3][5]).hasSize(6);
+            assertThat(a.samples().get(0).attentions()[1][3][5]).hasSize(6);
         });
         assertThat(attention.attention().get(1).backend()).isEqualTo("tf");
         assertThat(attention.backends()).containsExactly("djl", "tf");
@@ -92,12 +92,12 @@ class ResultsReaderTest {
     void aTruncatedLastMetricsLineIsSkippedButABrokenMiddleLineIsAnError(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("metrics.jsonl");
         Files.writeString(f, "{\"step\": 0, \"train_loss\": 3.5}\n{\"step\": 1, \"train_loss\": 3.4, \"val_loss\": 3.6}\n{\"step\": 2, \"tra");
-        MetricsTable t = ResultsReader.readMetrics(f);
+        MetricsTable t = ResultsReader.readMetrics(dir);
         assertThat(t.steps()).containsExactly(0, 1);
         assertThat(t.column("val_loss")[0]).isNaN();
         assertThat(t.last("val_loss")).isEqualTo(3.6);
         Files.writeString(f, "{\"step\": 0}\n{broken\n{\"step\": 2}\n");
-        assertThatThrownBy(() -> ResultsReader.readMetrics(f)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ResultsReader.readMetrics(dir)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("line 2").hasMessageContaining("metrics.jsonl");
     }
 
@@ -148,7 +148,7 @@ class ResultsReaderTest {
         Path trial = Files.createDirectories(dir.resolve("trials").resolve("t1"));
         Files.writeString(trial.resolve("config.json"), "{\"model\": \"gpt\", \"backend\": \"djl\", \"seed\": 0}");
         Files.createDirectories(dir.resolve("trials").resolve("not-started"));
-        Experiment e = ResultsReader.read(dir);
+        ExperimentFolder e = ResultsReader.read(dir);
         assertThat(e.trials()).hasSize(1);
         assertThat(e.summary()).isEmpty();
         assertThat(Plotting.plotExperiment(dir)).isEmpty();

@@ -28,6 +28,13 @@ final class SyntheticResults {
     }
 
     /** Writes every experiment under {@code root} and returns {@code root}. */
+    /** A config.json record with only the given fields (the others at their defaults). */
+    static org.polygrok.plotting.results.TrialConfig config(String model, String backend, long seed,
+            Map<String, Object> setting) {
+        return org.polygrok.plotting.results.Json.mapper().convertValue(Map.of("model", model, "backend", backend,
+                "seed", seed, "setting", setting, "orders", List.of(2)), org.polygrok.plotting.results.TrialConfig.class);
+    }
+
     static Path writeAll(Path root) throws IOException {
         SyntheticResults r = new SyntheticResults(root);
         r.sanity();

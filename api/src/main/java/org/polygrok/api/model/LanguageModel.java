@@ -29,7 +29,7 @@ public abstract class LanguageModel extends Module {
         return tokens;
     }
 
-    /** Fails unless tokens are (B, S) and 0 ≤ first < S. */
+    /** Fails unless tokens are (B, S) and {@code 0 ≤ first < S}. */
     protected static void checkFirstScored(Tensor tokens, int first) {
         checkTokens(tokens);
         if (first < 0 || first >= tokens.shape()[1]) {

@@ -8,6 +8,7 @@ import org.polygrok.experiments.data.SampleSet;
 import org.polygrok.experiments.metrics.SetMetrics;
 import org.polygrok.experiments.train.PreparedTrial;
 import org.polygrok.experiments.train.TrainBatchSampler;
+import org.polygrok.experiments.train.TrialSpecs;
 
 /**
  * Times one backend on one model in this process: the steps and evaluations of a real trial (same
@@ -25,15 +26,15 @@ public final class BenchMeasurement {
         TrainBatchSampler sampler = new TrainBatchSampler(trial.plan(), trial.config().seed());
         try (Backend backend = provider.create(new BackendOptions(settings.threads(), false));
                 TrainSession session = backend.newTrainSession(trial.model(), trial.initialWeights(),
-                        trial.config().trainSpec())) {
+                        TrialSpecs.train(trial.config()))) {
             SetMetrics start = trial.evaluator().evaluate(session, train);
             for (int i = 0; i < settings.warmup(); i++) {
-                session.step(train.batch(sampler.next(), trial.config().maskRule()));
+                session.step(train.batch(sampler.next(), TrialSpecs.maskRule(trial.config())));
             }
             double[] stepMs = new double[settings.steps()];
             for (int i = 0; i < stepMs.length; i++) {
                 long t0 = System.nanoTime();
-                session.step(train.batch(sampler.next(), trial.config().maskRule()));
+                session.step(train.batch(sampler.next(), TrialSpecs.maskRule(trial.config())));
                 stepMs[i] = (System.nanoTime() - t0) / 1e6;
             }
             trial.evaluator().evaluate(session, val); // warm-up of the validation shape

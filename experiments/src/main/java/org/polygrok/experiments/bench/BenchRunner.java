@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.process.ChildEvents;
 import org.polygrok.experiments.process.ChildProcesses;
 import org.polygrok.experiments.process.JavaCommand;
 import org.polygrok.experiments.train.ModelKind;
+import org.polygrok.plotting.results.Json;
 
 /**
  * A benchmark run: for every model, the PyTorch baseline (when asked) and then every backend, each

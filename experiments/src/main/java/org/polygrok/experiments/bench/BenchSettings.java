@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.polygrok.experiments.train.ModelKind;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.experiments.train.TrialSpecs;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * What one benchmark measures: the protocol's default trial of a model (PROTOCOL §8) with the given
@@ -43,7 +44,7 @@ public record BenchSettings(ModelKind model, int batch, int steps, int warmup, i
 
     /** The default trial of {@link #model} with these settings (its dataset and model are validated on use). */
     public TrialConfig trialConfig() {
-        return TrialConfig.defaults(model).with(Map.of("train_batch_size", batch, "dim", dim, "layers", layers, "p", p,
+        return TrialSpecs.defaults(model).with(Map.of("train_batch_size", batch, "dim", dim, "layers", layers, "p", p,
                 "experiment", "bench", "threads", effectiveThreads()));
     }
 

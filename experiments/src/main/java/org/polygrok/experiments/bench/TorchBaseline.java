@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.process.ChildProcesses;
+import org.polygrok.plotting.results.Json;
 
 /**
  * The PyTorch baseline script ({@code torch_baseline.py}, /work/shared/bench/README.md) run for one model

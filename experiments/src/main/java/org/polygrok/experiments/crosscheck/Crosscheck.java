@@ -7,10 +7,10 @@ import java.util.function.Consumer;
 import org.polygrok.api.Backend;
 import org.polygrok.api.BackendOptions;
 import org.polygrok.api.BackendProvider;
-import org.polygrok.experiments.io.AtomicFiles;
-import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.train.PreparedTrial;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.AtomicFiles;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * Trains one trial — same initial weights, same batches — on several backends in turn and compares them

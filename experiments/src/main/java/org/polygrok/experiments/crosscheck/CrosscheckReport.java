@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.metrics.SetMetrics;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.TrialConfig;
 
 /** The content of {@code crosscheck.json}, and the console summary of the same agreement. */
 public final class CrosscheckReport {

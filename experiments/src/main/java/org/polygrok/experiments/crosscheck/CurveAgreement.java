@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.polygrok.experiments.metrics.Extrema;
-import org.polygrok.experiments.metrics.MetricsRecord;
+import org.polygrok.plotting.results.MetricsRecord;
 import org.polygrok.experiments.metrics.TrialSummary;
 
 /**

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.polygrok.experiments.io.Json;
+import org.polygrok.plotting.results.Json;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
 import org.polygrok.experiments.sweep.plan.SweepPlan;
@@ -12,7 +12,8 @@ import org.polygrok.experiments.sweep.plan.SweepPlanner;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
 import org.polygrok.experiments.train.ModelKind;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.experiments.train.TrialSpecs;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * Curve mode: one whole trial per backend, all from the same initial weights (the seeded ones, or
@@ -49,7 +50,7 @@ public final class CurveCrosscheck {
     @SuppressWarnings("unchecked")
     static Map<String, Object> changes(TrialConfig config, ModelKind model) {
         Map<String, Object> mine = Json.mapper().convertValue(config, Map.class);
-        Map<String, Object> defaults = Json.mapper().convertValue(TrialConfig.defaults(model), Map.class);
+        Map<String, Object> defaults = Json.mapper().convertValue(TrialSpecs.defaults(model), Map.class);
         Map<String, Object> out = new LinkedHashMap<>();
         mine.forEach((k, v) -> {
             if (!NOT_CHANGES.contains(k) && !java.util.Objects.equals(v, defaults.get(k))) {
@@ -66,7 +67,7 @@ public final class CurveCrosscheck {
 
     /** Compares the finished trials of {@code plan} and writes the JSON and the figure into {@code out}. */
     public static CurveAgreement compareAndWrite(SweepPlan plan, CurveTolerances tolerances, Path out) {
-        Map<String, List<org.polygrok.experiments.metrics.MetricsRecord>> curves = new LinkedHashMap<>();
+        Map<String, List<org.polygrok.plotting.results.MetricsRecord>> curves = new LinkedHashMap<>();
         Map<String, String> trials = new LinkedHashMap<>();
         for (SweepTrial t : plan.trials()) {
             curves.put(t.config().backend(), t.directory().readMetrics());

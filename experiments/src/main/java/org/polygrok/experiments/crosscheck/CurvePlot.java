@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
-import org.polygrok.experiments.metrics.MetricsRecord;
+import org.polygrok.plotting.results.MetricsRecord;
 import org.polygrok.plotting.draw.Charts;
 import org.polygrok.plotting.draw.FigureWriter;
 import org.polygrok.plotting.draw.PanelGrid;

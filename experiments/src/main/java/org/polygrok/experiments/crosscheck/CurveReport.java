@@ -3,7 +3,7 @@ package org.polygrok.experiments.crosscheck;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.polygrok.experiments.io.Json;
+import org.polygrok.plotting.results.Json;
 import org.polygrok.experiments.metrics.Extrema;
 
 /** The content of {@code curves.json}, and the console table of the same {@link CurveAgreement}. */

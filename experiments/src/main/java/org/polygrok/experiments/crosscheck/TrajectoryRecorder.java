@@ -6,6 +6,7 @@ import org.polygrok.experiments.data.SampleSet;
 import org.polygrok.experiments.metrics.SetMetrics;
 import org.polygrok.experiments.train.PreparedTrial;
 import org.polygrok.experiments.train.TrainBatchSampler;
+import org.polygrok.experiments.train.TrialSpecs;
 
 /**
  * Trains a prepared trial on one backend for a fixed number of steps, from the trial's initial weights
@@ -25,12 +26,12 @@ public final class TrajectoryRecorder {
         SampleSet val = trial.dataset().validation();
         TrainBatchSampler sampler = new TrainBatchSampler(trial.plan(), trial.config().seed());
         try (TrainSession session = backend.newTrainSession(trial.model(), trial.initialWeights(),
-                trial.config().trainSpec())) {
+                TrialSpecs.train(trial.config()))) {
             SetMetrics train0 = trial.evaluator().evaluate(session, train);
             SetMetrics val0 = trial.evaluator().evaluate(session, val);
             double[] losses = new double[steps];
             for (int i = 0; i < steps; i++) {
-                losses[i] = session.step(train.batch(sampler.next(), trial.config().maskRule()));
+                losses[i] = session.step(train.batch(sampler.next(), TrialSpecs.maskRule(trial.config())));
             }
             SetMetrics trainEnd = trial.evaluator().evaluate(session, train);
             SetMetrics valEnd = trial.evaluator().evaluate(session, val);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.polygrok.plotting.results.MetricsRecord;
 
 /**
  * PROTOCOL §7 for one series of evaluations: the minimum losses and maximum accuracies over the

@@ -3,6 +3,8 @@ package org.polygrok.experiments.metrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.polygrok.plotting.results.MeanStd;
+import org.polygrok.plotting.results.MetricsRecord;
 
 /**
  * PROTOCOL §7 across seeds: each summary quantity's mean and population std. For Δt the mean is the

@@ -1,11 +1,22 @@
 package org.polygrok.experiments.metrics;
 
+import org.polygrok.plotting.results.MetricsRecord;
+
 /**
  * Loss and accuracy of one evaluated set, as exact means over its samples, and — when the set mixes
  * orders — the same over its binary and ternary samples (null otherwise, or when a group is empty).
  */
 public record SetMetrics(double loss, double accuracy, Double binaryLoss, Double binaryAccuracy, Double ternaryLoss,
         Double ternaryAccuracy) {
+
+    /** One line of metrics.jsonl from the evaluation of both sets. */
+    public static MetricsRecord record(long step, long epoch, SetMetrics train, SetMetrics val, double paramNorm,
+            long numParams, double elapsedS) {
+        return new MetricsRecord(step, epoch, train.loss(), train.accuracy(), val.loss(), val.accuracy(), paramNorm,
+                numParams, elapsedS, train.binaryLoss(), train.binaryAccuracy(), train.ternaryLoss(),
+                train.ternaryAccuracy(), val.binaryLoss(), val.binaryAccuracy(), val.ternaryLoss(),
+                val.ternaryAccuracy());
+    }
 
     /**
      * From per-sample values.

@@ -3,6 +3,7 @@ package org.polygrok.experiments.metrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.polygrok.plotting.results.MetricsRecord;
 
 /**
  * A trial's PROTOCOL §7 metrics ({@code summary.json}): extrema and t_f over all evaluations — or

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
-import org.polygrok.experiments.io.Json;
+import org.polygrok.plotting.results.Json;
 
 /**
  * The one protocol by which a polygrok child JVM (a sweep's trial process, a benchmark process) talks to

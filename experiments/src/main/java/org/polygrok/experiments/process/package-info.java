@@ -3,6 +3,6 @@
  * running a child to its end ({@code ChildProcesses}), and the one event protocol children speak on standard
  * output ({@code ChildEvents}, used by the sweep's trial processes and by the benchmark processes).
  *
- * <p>May import: {@code io}. Nothing about trials, sweeps or benchmarks.
+ * <p>May import: {@code org.polygrok.plotting.results} (JSON). Nothing about trials, sweeps or benchmarks.
  */
 package org.polygrok.experiments.process;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.train.ModelKind;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.experiments.train.TrialSpecs;
+import org.polygrok.plotting.results.Json;
 
 /**
  * Changes to the protocol's trial settings, by {@code config.json} key; a key may be qualified by a
@@ -74,8 +74,8 @@ public final class ConfigChanges {
 
     /** The config.json keys a user may change (every non-reserved key of the protocol's defaults). */
     @SuppressWarnings("unchecked")
-    static Set<String> settableKeys() {
-        Set<String> keys = new java.util.HashSet<>(Json.mapper().convertValue(TrialConfig.defaults(ModelKind.LSTM),
+    public static Set<String> settableKeys() {
+        Set<String> keys = new java.util.HashSet<>(Json.mapper().convertValue(TrialSpecs.defaults(ModelKind.LSTM),
                 Map.class).keySet());
         keys.removeAll(RESERVED);
         return keys;

@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.polygrok.experiments.train.ModelKind;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.experiments.train.TrialSpecs;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * One experiment at one scale: the settings every trial shares ({@code base}, changes to the protocol's
@@ -30,7 +31,7 @@ public record ExperimentPlan(Experiment experiment, Scale scale, Map<String, Obj
      */
     public TrialConfig config(ModelKind model, Map<String, Object> setting, Map<String, Object> userChanges,
             String backend, long seed) {
-        TrialConfig c = TrialConfig.defaults(model);
+        TrialConfig c = TrialSpecs.defaults(model);
         c = apply(c, ConfigChanges.forModel(base, model), "the " + experiment.label() + " plan");
         c = apply(c, ConfigChanges.forModel(userChanges, model), "--set");
         c = apply(c, setting, "the swept setting");

@@ -6,6 +6,7 @@ import org.polygrok.api.model.LSTMLM;
 import org.polygrok.api.model.LanguageModel;
 import org.polygrok.api.model.LstmConfig;
 import org.polygrok.experiments.data.ArithmeticDataset;
+import org.polygrok.plotting.results.TrialConfig;
 
 /** Builds a trial's model for its dataset (vocabulary, sequence length, PAD id). */
 public final class Models {
@@ -19,7 +20,7 @@ public final class Models {
         }
         int vocab = dataset.vocabulary().size();
         int pad = dataset.vocabulary().padId();
-        return switch (config.modelKind()) {
+        return switch (TrialSpecs.model(config)) {
             case LSTM -> new LSTMLM(new LstmConfig(vocab, config.dim(), config.layers(), pad));
             case GPT -> new GPT(new GptConfig(vocab, config.dim(), config.layers(), config.heads(), config.multiplier(),
                     dataset.sequenceLength(), pad));

@@ -12,6 +12,7 @@ import org.polygrok.api.io.SafeTensors;
 import org.polygrok.api.model.LanguageModel;
 import org.polygrok.api.nn.WeightInit;
 import org.polygrok.experiments.data.ArithmeticDataset;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * A trial checked and ready to run, built before anything is written: its dataset, model, step plan,
@@ -26,13 +27,13 @@ public record PreparedTrial(TrialConfig config, ArithmeticDataset dataset, Langu
      * @throws IllegalArgumentException with one sentence for the first problem found
      */
     public static PreparedTrial prepare(TrialConfig config) {
-        config.optimizerSpec(); // rejects an unknown optimizer or invalid hyper-parameters
-        ArithmeticDataset dataset = ArithmeticDataset.build(config.datasetSpec());
+        TrialSpecs.optimizer(config); // rejects an unknown optimizer or invalid hyper-parameters
+        ArithmeticDataset dataset = ArithmeticDataset.build(TrialSpecs.dataset(config));
         LanguageModel model = Models.create(config, dataset);
         StepPlan plan = StepPlan.of(dataset.train().size(), config.trainBatchSize(), config.steps());
         EvaluationSchedule schedule = new EvaluationSchedule(plan.effectiveSteps(), config.evalFirst(),
                 config.evalPeriod());
-        Evaluator evaluator = new Evaluator(config.evalBatchSize(), config.maskRule(), dataset.spec().mixedOrders());
+        Evaluator evaluator = new Evaluator(config.evalBatchSize(), TrialSpecs.maskRule(config), dataset.spec().mixedOrders());
         if (config.clipNorm() < 0 || !Double.isFinite(config.clipNorm())) {
             throw new IllegalArgumentException("the gradient clip norm must be finite and >= 0, got " + config.clipNorm());
         }

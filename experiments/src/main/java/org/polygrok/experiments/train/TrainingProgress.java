@@ -1,6 +1,8 @@
 package org.polygrok.experiments.train;
 
-import org.polygrok.experiments.metrics.MetricsRecord;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.TrialConfig;
+import org.polygrok.plotting.results.TrialStatus;
 
 /** What a running trial reports as it goes (a progress bar, log lines, or nothing). */
 public interface TrainingProgress extends AutoCloseable {
@@ -18,7 +20,7 @@ public interface TrainingProgress extends AutoCloseable {
     default void evaluated(MetricsRecord record) {
     }
 
-    default void finished(RunStatus status) {
+    default void finished(TrialStatus status) {
     }
 
     @Override

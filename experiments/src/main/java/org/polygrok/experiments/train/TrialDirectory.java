@@ -2,11 +2,9 @@ package org.polygrok.experiments.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,20 +15,24 @@ import java.util.stream.Stream;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.io.SafeTensors;
 import org.polygrok.api.train.OptimizerState;
-import org.polygrok.experiments.io.AtomicFiles;
-import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.metrics.MetricsRecord;
+import org.polygrok.plotting.results.AtomicFiles;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.TrialConfig;
+import org.polygrok.plotting.results.TrialFiles;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
- * A trial's folder (docs/RESULTS.md): {@code config.json}, {@code metrics.jsonl}, {@code status.json},
- * {@code summary.json} and {@code checkpoint/}. Every whole-file write is atomic; a checkpoint is
+ * A trial's folder (docs/RESULTS.md): the results files of {@link TrialFiles} ({@code config.json},
+ * {@code metrics.jsonl}, {@code status.json}, {@code summary.json}) and {@code checkpoint/}. Every whole-file
+ * write is atomic; a checkpoint is
  * staged in {@code checkpoint.next/} and swapped in by renames, so a crash leaves a complete one.
  */
 public final class TrialDirectory {
-    public static final String CONFIG = "config.json";
-    public static final String METRICS = "metrics.jsonl";
-    public static final String STATUS = "status.json";
-    public static final String SUMMARY = "summary.json";
+    public static final String CONFIG = TrialFiles.CONFIG;
+    public static final String METRICS = TrialFiles.METRICS;
+    public static final String STATUS = TrialFiles.STATUS;
+    public static final String SUMMARY = TrialFiles.SUMMARY;
     public static final String CHECKPOINT = "checkpoint";
     private static final String WEIGHTS = "weights.safetensors";
     private static final String OPTIMIZER = "optimizer.safetensors";
@@ -47,7 +49,7 @@ public final class TrialDirectory {
     }
 
     public boolean holdsTrial() {
-        return Files.isRegularFile(dir.resolve(CONFIG));
+        return TrialFiles.holdsTrial(dir);
     }
 
     /**
@@ -70,76 +72,37 @@ public final class TrialDirectory {
     }
 
     public void writeConfig(TrialConfig config) {
-        Json.write(dir.resolve(CONFIG), config);
+        TrialFiles.writeConfig(dir, config);
     }
 
     public TrialConfig readConfig() {
-        return Json.read(dir.resolve(CONFIG), TrialConfig.class);
+        return TrialFiles.readConfig(dir);
     }
 
-    public void writeStatus(RunStatus status) {
-        Json.write(dir.resolve(STATUS), status);
+    public void writeStatus(TrialStatus status) {
+        TrialFiles.writeStatus(dir, status);
     }
 
-    public Optional<RunStatus> readStatus() {
-        Path f = dir.resolve(STATUS);
-        return Files.isRegularFile(f) ? Optional.of(Json.read(f, RunStatus.class)) : Optional.empty();
+    public Optional<TrialStatus> readStatus() {
+        return TrialFiles.readStatus(dir);
     }
 
     public void writeSummary(Map<String, Number> summary) {
-        Json.write(dir.resolve(SUMMARY), summary);
+        TrialFiles.writeSummary(dir, summary);
     }
 
     public void appendMetrics(MetricsRecord record) {
-        try {
-            Files.writeString(dir.resolve(METRICS), Json.line(record) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + dir.resolve(METRICS) + ": " + e.getMessage(), e);
-        }
+        TrialFiles.appendMetrics(dir, record);
     }
 
     /** The logged evaluations, in order; a torn last line (a crash mid-write) is ignored. */
     public List<MetricsRecord> readMetrics() {
-        Path f = dir.resolve(METRICS);
-        List<MetricsRecord> out = new ArrayList<>();
-        if (!Files.isRegularFile(f)) {
-            return out;
-        }
-        try {
-            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    out.add(Json.mapper().readValue(line, MetricsRecord.class));
-                } catch (IOException e) {
-                    if (i < lines.size() - 1) {
-                        throw new UncheckedIOException("line " + (i + 1) + " of " + f + " is not a metrics record", e);
-                    }
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
-        }
+        return TrialFiles.readMetrics(dir);
     }
 
     /** Keeps the evaluations at steps ≤ {@code step} (a resumed trial logs the rest again). */
     public void truncateMetrics(long step) {
-        StringBuilder sb = new StringBuilder();
-        for (MetricsRecord r : readMetrics()) {
-            if (r.step() <= step) {
-                sb.append(Json.line(r)).append('\n');
-            }
-        }
-        try {
-            AtomicFiles.write(dir.resolve(METRICS), sb.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot rewrite " + dir.resolve(METRICS) + ": " + e.getMessage(), e);
-        }
+        TrialFiles.truncateMetrics(dir, step);
     }
 
     public void saveCheckpoint(Checkpoint checkpoint) {

@@ -12,7 +12,9 @@ import org.polygrok.api.BackendOptions;
 import org.polygrok.api.BackendProvider;
 import org.polygrok.api.io.SafeTensors;
 import org.polygrok.experiments.PolygrokVersion;
-import org.polygrok.experiments.io.AtomicFiles;
+import org.polygrok.plotting.results.AtomicFiles;
+import org.polygrok.plotting.results.TrialConfig;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * Starts or continues one trial in a folder: checks every setting and the folders first (so bad input
@@ -34,9 +36,9 @@ public final class TrialLauncher {
     }
 
     /** What {@link #check} found: the prepared trial, and whether the folder already holds it. */
-    public record Checked(PreparedTrial trial, TrialDirectory dir, RunStatus existingStatus) {
+    public record Checked(PreparedTrial trial, TrialDirectory dir, TrialStatus existingStatus) {
         public boolean alreadyDone() {
-            return existingStatus != null && existingStatus.status() == RunStatus.State.DONE;
+            return existingStatus != null && existingStatus.status() == TrialStatus.State.DONE;
         }
     }
 
@@ -54,7 +56,7 @@ public final class TrialLauncher {
                 provider.engineDescription(), "polygrok_version", PolygrokVersion.get(), "threads",
                 options.effectiveThreads(), "java_version", System.getProperty("java.version")));
         PreparedTrial trial = PreparedTrial.prepare(resolved);
-        RunStatus existing = null;
+        TrialStatus existing = null;
         if (dir.holdsTrial()) {
             TrialConfig before = dir.readConfig();
             List<String> differences = before.differencesFrom(trial.config());
@@ -75,7 +77,7 @@ public final class TrialLauncher {
     }
 
     /** Runs a checked trial: creates the engine, writes config.json and the initial weights, trains. */
-    public RunStatus run(Checked checked, BackendProvider provider, BackendOptions options, Path saveWeights,
+    public TrialStatus run(Checked checked, BackendProvider provider, BackendOptions options, Path saveWeights,
             TrainingProgress progress) {
         if (checked.alreadyDone()) {
             progress.finished(checked.existingStatus());

@@ -9,10 +9,11 @@ import org.polygrok.api.HostArray;
 import org.polygrok.api.train.OptimizerState;
 import org.polygrok.api.train.TrainSession;
 import org.polygrok.experiments.data.SampleSet;
-import org.polygrok.experiments.metrics.MetricsRecord;
 import org.polygrok.experiments.metrics.ParamNorm;
 import org.polygrok.experiments.metrics.SetMetrics;
 import org.polygrok.experiments.metrics.TrialSummary;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * The reference's training loop (PROTOCOL §5–§6) on one backend, writing the trial folder as it goes:
@@ -40,10 +41,10 @@ public final class TrialRunner {
     }
 
     /** Runs (or continues) {@code trial} in {@code dir}, whose config.json is already written. */
-    public RunStatus run(PreparedTrial trial, Backend backend, TrialDirectory dir, TrainingProgress progress) {
+    public TrialStatus run(PreparedTrial trial, Backend backend, TrialDirectory dir, TrainingProgress progress) {
         Optional<Checkpoint> checkpoint = dir.loadCheckpoint();
         Map<String, HostArray> weights = checkpoint.map(Checkpoint::weights).orElse(trial.initialWeights());
-        try (TrainSession session = backend.newTrainSession(trial.model(), weights, trial.config().trainSpec())) {
+        try (TrainSession session = backend.newTrainSession(trial.model(), weights, TrialSpecs.train(trial.config()))) {
             Loop loop = new Loop(trial, backend, dir, session, progress, checkpoint);
             return loop.run();
         }
@@ -87,16 +88,16 @@ public final class TrialRunner {
             }
         }
 
-        RunStatus run() {
+        TrialStatus run() {
             long last = trial.plan().effectiveSteps();
             progress.started(trial.config(), step, last);
-            dir.writeStatus(RunStatus.running(step));
+            dir.writeStatus(TrialStatus.running(step));
             try {
                 if (step == 0 && !evaluate(0)) {
                     return fail("the loss is not finite at step 0");
                 }
                 while (step < last) {
-                    float loss = session.step(train.batch(sampler.next(), trial.config().maskRule()));
+                    float loss = session.step(train.batch(sampler.next(), TrialSpecs.maskRule(trial.config())));
                     step++;
                     progress.stepped(step, loss);
                     if (!Float.isFinite(loss)) {
@@ -113,13 +114,13 @@ public final class TrialRunner {
                     return fail("the evaluated loss is not finite after the last step");
                 }
                 dir.writeSummary(TrialSummary.of(dir.readMetrics()).toMap());
-                RunStatus done = RunStatus.done(step);
+                TrialStatus done = TrialStatus.done(step);
                 dir.writeStatus(done);
                 progress.finished(done);
                 return done;
             } catch (RuntimeException | Error e) {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                RunStatus failed = RunStatus.failed(step, why);
+                TrialStatus failed = TrialStatus.failed(step, why);
                 dir.writeStatus(failed);
                 progress.finished(failed);
                 throw e;
@@ -130,7 +131,7 @@ public final class TrialRunner {
         private boolean evaluate(long loggedStep) {
             SetMetrics t = trial.evaluator().evaluate(session, train);
             SetMetrics v = trial.evaluator().evaluate(session, val);
-            MetricsRecord record = MetricsRecord.of(loggedStep, trial.plan().epochOf(loggedStep), t, v,
+            MetricsRecord record = SetMetrics.record(loggedStep, trial.plan().epochOf(loggedStep), t, v,
                     ParamNorm.of(session.weights()), trial.model().parameterCountWithoutEmbeddings(), elapsed());
             dir.appendMetrics(record);
             progress.evaluated(record);
@@ -144,11 +145,11 @@ public final class TrialRunner {
                     : optimizer.slots().values().iterator().next().size();
             dir.saveCheckpoint(new Checkpoint(new Checkpoint.Info(step, sampler.state(), elapsed(), withOptimizer,
                     slots), session.weights(), optimizer));
-            dir.writeStatus(RunStatus.running(step));
+            dir.writeStatus(TrialStatus.running(step));
         }
 
-        private RunStatus fail(String reason) {
-            RunStatus failed = RunStatus.failed(step, reason);
+        private TrialStatus fail(String reason) {
+            TrialStatus failed = TrialStatus.failed(step, reason);
             dir.writeStatus(failed);
             progress.finished(failed);
             return failed;

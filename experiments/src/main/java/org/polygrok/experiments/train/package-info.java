@@ -3,7 +3,7 @@
  * loop ({@code TrialRunner}), checkpoints and the trial folder ({@code TrialDirectory}), and the progress it
  * reports.
  *
- * <p>May import: {@code org.polygrok.api}, {@code data}, {@code metrics}, {@code io},
+ * <p>May import: {@code org.polygrok.api}, {@code org.polygrok.experiments} (the version), {@code data}, {@code metrics},
  * {@code org.polygrok.plotting.results}. Not {@code study}, {@code sweep.*}, {@code cli}.
  */
 package org.polygrok.experiments.train;

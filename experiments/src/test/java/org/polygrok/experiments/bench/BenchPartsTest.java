@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.train.ModelKind;
+import org.polygrok.plotting.results.Json;
 
 /** Percentiles, /proc parsing, the baseline's line and the table, without running anything. */
 class BenchPartsTest {

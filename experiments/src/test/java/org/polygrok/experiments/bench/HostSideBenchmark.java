@@ -23,7 +23,7 @@ import org.polygrok.experiments.metrics.ParamNorm;
 import org.polygrok.experiments.train.ModelKind;
 import org.polygrok.experiments.train.PreparedTrial;
 import org.polygrok.experiments.train.TrainBatchSampler;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.experiments.train.TrialSpecs;
 
 /**
  * JMH: the Java-side work around every engine call at the default setting (GPT, p = 31, full batch of
@@ -46,7 +46,7 @@ public class HostSideBenchmark {
 
     @Setup
     public void setUp() {
-        trial = PreparedTrial.prepare(TrialConfig.defaults(ModelKind.GPT));
+        trial = PreparedTrial.prepare(TrialSpecs.defaults(ModelKind.GPT));
         train = trial.dataset().train();
         val = trial.dataset().validation();
         sampler = new TrainBatchSampler(trial.plan(), 42);

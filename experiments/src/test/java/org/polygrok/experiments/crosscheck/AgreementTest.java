@@ -11,10 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polygrok.api.HostArray;
-import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.metrics.SetMetrics;
 import org.polygrok.experiments.train.ModelKind;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.experiments.train.TrialSpecs;
+import org.polygrok.plotting.results.Json;
 
 /** The comparison arithmetic and the verdict, on hand-made trajectories (no engine involved). */
 class AgreementTest {
@@ -84,7 +84,7 @@ class AgreementTest {
         BackendTrajectory ref = run("a", 3.0, 3.1, new double[] {3.0, 2.0}, 0.5f);
         BackendTrajectory b = run("b", 3.0, 3.1, new double[] {3.0, 2.01}, 0.5f);
         Agreement a = Agreement.of(List.of(ref, b), Tolerances.defaults());
-        Crosscheck.write(tmp, TrialConfig.defaults(ModelKind.GPT), a);
+        Crosscheck.write(tmp, TrialSpecs.defaults(ModelKind.GPT), a);
 
         Map<String, Object> json = Json.read(tmp.resolve(Crosscheck.JSON), Map.class);
         assertThat(json.get("agree")).isEqualTo(false);

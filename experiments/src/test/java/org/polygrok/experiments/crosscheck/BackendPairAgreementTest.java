@@ -11,7 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.polygrok.experiments.train.ModelKind;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.experiments.train.TrialSpecs;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * Every pair of available backends computes the same trial: from seeded initial weights (d = 32, L = 2,
@@ -30,7 +31,7 @@ class BackendPairAgreementTest {
     @MethodSource("pairsModelsAndInits")
     void pairAgrees(String first, String second, ModelKind model, String init) throws URISyntaxException {
         TrialConfig config = init.equals("seeded")
-                ? TrialConfig.defaults(model).with(Map.of("dim", 32, "layers", 2, "heads", 4, "seed", 0, "steps", STEPS))
+                ? TrialSpecs.defaults(model).with(Map.of("dim", 32, "layers", 2, "heads", 4, "seed", 0, "steps", STEPS))
                 : TorchEquivalenceTest.fixtureTrial(model);
         BackendTrajectory a = EngineRuns.trajectory(first, config, STEPS);
         BackendTrajectory b = EngineRuns.trajectory(second, config, STEPS);

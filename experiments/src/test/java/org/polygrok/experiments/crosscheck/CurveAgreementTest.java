@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.polygrok.experiments.metrics.MetricsRecord;
+import org.polygrok.plotting.results.MetricsRecord;
 
 /** Curve mode's arithmetic and rule on hand-made curves (no engine involved). */
 class CurveAgreementTest {

@@ -9,7 +9,7 @@ import org.polygrok.api.BackendOptions;
 import org.polygrok.api.BackendProvider;
 import org.polygrok.api.Backends;
 import org.polygrok.experiments.train.PreparedTrial;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.TrialConfig;
 
 /** Trajectories on the real engines for the agreement tests, each computed once per test JVM. */
 final class EngineRuns {

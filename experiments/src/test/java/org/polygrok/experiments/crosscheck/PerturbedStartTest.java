@@ -13,7 +13,7 @@ import org.polygrok.api.Backends;
 import org.polygrok.api.HostArray;
 import org.polygrok.experiments.train.ModelKind;
 import org.polygrok.experiments.train.PreparedTrial;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * On the real engines: a backend that starts from deliberately perturbed weights (every initial weight

@@ -11,9 +11,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.train.ModelKind;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.experiments.train.TrialSpecs;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * Equivalence with PyTorch on every available backend: trained from the reference's initial weights
@@ -30,7 +31,7 @@ class TorchEquivalenceTest {
     }
 
     static TrialConfig fixtureTrial(ModelKind model) throws URISyntaxException {
-        return TrialConfig.defaults(model).with(Map.of("dim", 32, "layers", 2, "heads", 4, "steps", STEPS,
+        return TrialSpecs.defaults(model).with(Map.of("dim", 32, "layers", 2, "heads", 4, "steps", STEPS,
                 "init_weights", resource("init_" + model.label() + ".safetensors").toString()));
     }
 

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.polygrok.api.HostArray;
+import org.polygrok.plotting.results.MeanStd;
+import org.polygrok.plotting.results.MetricsRecord;
 
 class MetricsTest {
 
     private static MetricsRecord rec(long step, double trainLoss, double trainAcc, double valLoss, double valAcc) {
-        return MetricsRecord.of(step, 0, new SetMetrics(trainLoss, trainAcc, null, null, null, null),
+        return SetMetrics.record(step, 0, new SetMetrics(trainLoss, trainAcc, null, null, null, null),
                 new SetMetrics(valLoss, valAcc, null, null, null, null), 10.0 - step / 1000.0, 100, 0);
     }
 
@@ -77,8 +79,8 @@ class MetricsTest {
     void perOrderExtremaAppearWhenOrdersMix() {
         SetMetrics a = SetMetrics.of(new float[] {1, 3}, new float[] {1, 0}, new int[] {2, 3});
         SetMetrics b = SetMetrics.of(new float[] {0.5f, 2}, new float[] {1, 1}, new int[] {2, 3});
-        TrialSummary s = TrialSummary.of(List.of(MetricsRecord.of(0, 0, a, a, 1, 1, 0),
-                MetricsRecord.of(1, 1, b, a, 1, 1, 0)));
+        TrialSummary s = TrialSummary.of(List.of(SetMetrics.record(0, 0, a, a, 1, 1, 0),
+                SetMetrics.record(1, 1, b, a, 1, 1, 0)));
         assertThat(s.toMap()).containsEntry("binary_L_train", 0.5).containsEntry("binary_t_f_L_train", 1L)
                 .containsEntry("ternary_A_train", 1.0).containsEntry("ternary_t_f_A_train", 1L)
                 .containsEntry("ternary_A_val", 0.0).containsEntry("ternary_L_val", 3.0);

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.polygrok.experiments.train.ModelKind;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.experiments.train.TrialSpecs;
+import org.polygrok.plotting.results.TrialConfig;
 
 /** The full grids are PROTOCOL §8 exactly (108 runs); the quick ones say what they change. */
 class ExperimentPlansTest {
 
     private static int runs(Experiment e) {
-        ExperimentPlan p = ExperimentPlans.of(e, Scale.FULL);
+        ExperimentPlan p = e.plan(Scale.FULL);
         return p.settings().size() * p.seeds().size() * e.models().size();
     }
 
@@ -25,32 +26,32 @@ class ExperimentPlansTest {
         assertThat(runs(Experiment.MODEL_SIZE)).isEqualTo(36);
         assertThat(runs(Experiment.COMPUTE)).isEqualTo(20);
         assertThat(runs(Experiment.REGULARIZATION)).isEqualTo(8);
-        assertThat(ExperimentPlans.of(Experiment.SANITY, Scale.FULL).seeds()).containsExactly(0L, 42L);
+        assertThat(Experiment.SANITY.plan(Scale.FULL).seeds()).containsExactly(0L, 42L);
 
         TrialConfig sanity = config(Experiment.SANITY, ModelKind.GPT, Map.of());
         assertThat(sanity.with(Map.of("experiment", "train", "backend", "djl", "seed", 42)))
-                .isEqualTo(TrialConfig.defaults(ModelKind.GPT).with("backend", "djl"));
+                .isEqualTo(TrialSpecs.defaults(ModelKind.GPT).with("backend", "djl"));
         TrialConfig orders = config(Experiment.ORDERS, ModelKind.LSTM, Map.of());
         assertThat(orders.p()).isEqualTo(11);
         assertThat(orders.orders()).containsExactly(2, 3);
         assertThat(orders.split()).isEqualTo("per-order");
         assertThat(orders.rTrain()).isEqualTo(0.5);
         assertThat(config(Experiment.COMPUTE, ModelKind.GPT, Map.of("train_batch_size", 32)).steps()).isEqualTo(20001);
-        assertThat(ExperimentPlans.of(Experiment.COMPUTE, Scale.FULL).alphas()).hasSize(10).startsWith(0.1).endsWith(1.0);
+        assertThat(Experiment.COMPUTE.plan(Scale.FULL).alphas()).hasSize(10).startsWith(0.1).endsWith(1.0);
         TrialConfig reg = config(Experiment.REGULARIZATION, ModelKind.LSTM, Map.of("weight_decay", 0.25));
         assertThat(reg.steps()).isEqualTo(40001);
         assertThat(reg.weightDecay()).isEqualTo(0.25);
-        assertThat(ExperimentPlans.of(Experiment.MODEL_SIZE, Scale.FULL).settings()).hasSize(9)
+        assertThat(Experiment.MODEL_SIZE.plan(Scale.FULL).settings()).hasSize(9)
                 .contains(Map.of("layers", 3, "dim", 256));
-        assertThat(ExperimentPlans.of(Experiment.DATA_SCALING, Scale.FULL).settings()).extracting(s -> s.get("r_train"))
+        assertThat(Experiment.DATA_SCALING.plan(Scale.FULL).settings()).extracting(s -> s.get("r_train"))
                 .containsExactly(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9);
     }
 
     @Test
     void quickPlansAreSmallerAndSaySo() {
         for (Experiment e : Experiment.values()) {
-            ExperimentPlan quick = ExperimentPlans.of(e, Scale.QUICK);
-            ExperimentPlan full = ExperimentPlans.of(e, Scale.FULL);
+            ExperimentPlan quick = e.plan(Scale.QUICK);
+            ExperimentPlan full = e.plan(Scale.FULL);
             assertThat(quick.notes()).startsWith("Quick scale");
             assertThat(full.notes()).startsWith("Full scale");
             assertThat(quick.settings().size()).isLessThanOrEqualTo(full.settings().size());
@@ -62,7 +63,7 @@ class ExperimentPlansTest {
 
     @Test
     void userChangesComeAfterThePlanAndCanTargetOneModel() {
-        ExperimentPlan p = ExperimentPlans.of(Experiment.SANITY, Scale.FULL);
+        ExperimentPlan p = Experiment.SANITY.plan(Scale.FULL);
         Map<String, Object> changes = Map.of("steps", 500, "gpt.lr", 0.01);
         assertThat(p.config(ModelKind.GPT, Map.of(), changes, "djl", 0).lr()).isEqualTo(0.01);
         assertThat(p.config(ModelKind.LSTM, Map.of(), changes, "djl", 0).lr()).isEqualTo(0.001);
@@ -82,6 +83,6 @@ class ExperimentPlansTest {
     }
 
     private static TrialConfig config(Experiment e, ModelKind m, Map<String, Object> setting) {
-        return ExperimentPlans.of(e, Scale.FULL).config(m, setting, Map.of(), "djl", 42);
+        return e.plan(Scale.FULL).config(m, setting, Map.of(), "djl", 42);
     }
 }

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.polygrok.api.Backend;
-import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.metrics.MetricsRecord;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.TrialConfig;
+import org.polygrok.plotting.results.TrialStatus;
 
 /** Real training on DJL with small settings: learning, exact resume, failure on a non-finite loss. */
 class DjlTrainingTest {
@@ -39,8 +41,8 @@ class DjlTrainingTest {
     void smallModelsLearnTheTrainingSet(ModelKind model) {
         Path dir = tmp.resolve(model.label());
         TrialConfig config = DjlTrials.small(model, Map.of("dim", model == ModelKind.LSTM ? 64 : 32));
-        RunStatus status = DjlTrials.run(backend, config, dir, 1000, TrainingProgress.SILENT);
-        assertThat(status).isEqualTo(RunStatus.done(300));
+        TrialStatus status = DjlTrials.run(backend, config, dir, 1000, TrainingProgress.SILENT);
+        assertThat(status).isEqualTo(TrialStatus.done(300));
         List<MetricsRecord> m = new TrialDirectory(dir).readMetrics();
         MetricsRecord first = m.get(0);
         MetricsRecord last = m.get(m.size() - 1);
@@ -63,7 +65,7 @@ class DjlTrainingTest {
                 "train_batch_size", 16)); // 4 batches per epoch: the sampler state matters
         Path whole = tmp.resolve("whole");
         assertThat(DjlTrials.run(backend, config, whole, 10, TrainingProgress.SILENT).status())
-                .isEqualTo(RunStatus.State.DONE);
+                .isEqualTo(TrialStatus.State.DONE);
 
         Path broken = tmp.resolve("broken");
         TrainingProgress crashAt27 = new TrainingProgress() {
@@ -76,11 +78,11 @@ class DjlTrainingTest {
         };
         assertThatThrownBy(() -> DjlTrials.run(backend, config, broken, 10, crashAt27)).hasMessage("simulated crash");
         TrialDirectory b = new TrialDirectory(broken);
-        assertThat(b.readStatus()).contains(RunStatus.failed(27, "simulated crash"));
+        assertThat(b.readStatus()).contains(TrialStatus.failed(27, "simulated crash"));
         assertThat(b.loadCheckpoint().orElseThrow().step()).isEqualTo(20);
         assertThat(b.readMetrics().get(b.readMetrics().size() - 1).step()).isEqualTo(25);
 
-        assertThat(DjlTrials.run(backend, config, broken, 10, TrainingProgress.SILENT)).isEqualTo(RunStatus.done(40));
+        assertThat(DjlTrials.run(backend, config, broken, 10, TrainingProgress.SILENT)).isEqualTo(TrialStatus.done(40));
         assertThat(withoutTimes(b.readMetrics())).isEqualTo(withoutTimes(new TrialDirectory(whole).readMetrics()));
         assertThat(Json.read(broken.resolve("summary.json"), Map.class))
                 .isEqualTo(Json.read(whole.resolve("summary.json"), Map.class));
@@ -92,8 +94,8 @@ class DjlTrainingTest {
         TrialConfig config = DjlTrials.small(ModelKind.GPT, Map.of("lr", 1e38, "weight_decay", 0.0, "steps", 50,
                 "eval_first", 0, "eval_period", 1000));
         Path dir = tmp.resolve("nan");
-        RunStatus status = DjlTrials.run(backend, config, dir, 1000, TrainingProgress.SILENT);
-        assertThat(status).isEqualTo(RunStatus.failed(1, "the evaluated loss is not finite at step 1"));
+        TrialStatus status = DjlTrials.run(backend, config, dir, 1000, TrainingProgress.SILENT);
+        assertThat(status).isEqualTo(TrialStatus.failed(1, "the evaluated loss is not finite at step 1"));
         assertThat(new TrialDirectory(dir).readStatus()).contains(status);
         List<MetricsRecord> m = new TrialDirectory(dir).readMetrics();
         assertThat(m).extracting(MetricsRecord::step).containsExactly(0L, 1L);
@@ -108,10 +110,10 @@ class DjlTrainingTest {
         Path plain = tmp.resolve("q4");
         Path legacy = tmp.resolve("q4-legacy");
         assertThat(DjlTrials.run(backend, DjlTrials.small(ModelKind.LSTM, q4), plain, 1000, TrainingProgress.SILENT)
-                .status()).isEqualTo(RunStatus.State.DONE);
+                .status()).isEqualTo(TrialStatus.State.DONE);
         TrialConfig legacyConfig = DjlTrials.small(ModelKind.LSTM, q4).with("legacy_mask", true);
         assertThat(DjlTrials.run(backend, legacyConfig, legacy, 1000, TrainingProgress.SILENT).status())
-                .isEqualTo(RunStatus.State.DONE);
+                .isEqualTo(TrialStatus.State.DONE);
         MetricsRecord a = new TrialDirectory(plain).readMetrics().get(0);
         MetricsRecord b = new TrialDirectory(legacy).readMetrics().get(0);
         // p = 5: 25 binary rows split 12/13, 125 ternary rows split 62/63
@@ -129,9 +131,9 @@ class DjlTrainingTest {
     void evaluationInSmallChunksEqualsOneBatch() {
         TrialConfig config = DjlTrials.small(ModelKind.GPT, Map.of());
         PreparedTrial trial = PreparedTrial.prepare(config);
-        try (var session = backend.newTrainSession(trial.model(), trial.initialWeights(), config.trainSpec())) {
-            var whole = new Evaluator(4096, config.maskRule(), false).evaluate(session, trial.dataset().validation());
-            var chunked = new Evaluator(7, config.maskRule(), false).evaluate(session, trial.dataset().validation());
+        try (var session = backend.newTrainSession(trial.model(), trial.initialWeights(), TrialSpecs.train(config))) {
+            var whole = new Evaluator(4096, TrialSpecs.maskRule(config), false).evaluate(session, trial.dataset().validation());
+            var chunked = new Evaluator(7, TrialSpecs.maskRule(config), false).evaluate(session, trial.dataset().validation());
             assertThat(chunked.loss()).isCloseTo(whole.loss(), org.assertj.core.api.Assertions.within(1e-6));
             assertThat(chunked.accuracy()).isEqualTo(whole.accuracy());
         }

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.polygrok.api.Backend;
-import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.metrics.MetricsRecord;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.TrialConfig;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * Trained from the PyTorch reference's initial weights (test resource torch/, d = 32, L = 2, p = 31,
@@ -43,12 +45,12 @@ class TorchReferenceTrajectoryTest {
     @EnumSource(ModelKind.class)
     void firstTwentyLossesMatchPyTorch(ModelKind model) throws URISyntaxException {
         JsonNode expected = Json.read(resource("expected.json"), JsonNode.class).get("models").get(model.label());
-        TrialConfig config = TrialConfig.defaults(model).with(Map.of("backend", "djl", "dim", 32, "layers", 2,
+        TrialConfig config = TrialSpecs.defaults(model).with(Map.of("backend", "djl", "dim", 32, "layers", 2,
                 "steps", 20, "eval_first", 0, "eval_period", 1000, "init_weights",
                 resource("init_" + model.label() + ".safetensors").toString()));
         List<Double> losses = new ArrayList<>();
         List<MetricsRecord> records = new ArrayList<>();
-        RunStatus status = DjlTrials.run(backend, config, tmp.resolve("t"), 1000, new TrainingProgress() {
+        TrialStatus status = DjlTrials.run(backend, config, tmp.resolve("t"), 1000, new TrainingProgress() {
             @Override
             public void stepped(long step, double loss) {
                 losses.add(loss);
@@ -59,7 +61,7 @@ class TorchReferenceTrajectoryTest {
                 records.add(record);
             }
         });
-        assertThat(status).isEqualTo(RunStatus.done(20));
+        assertThat(status).isEqualTo(TrialStatus.done(20));
         MetricsRecord first = records.get(0);
         assertThat(first.numParams()).isEqualTo(expected.get("params_without_embeddings").asLong());
         assertThat(first.trainLoss()).isCloseTo(expected.get("train_loss_step0").asDouble(), within(2e-5));

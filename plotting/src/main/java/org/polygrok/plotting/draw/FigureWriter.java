@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.polygrok.plotting.results.AtomicFiles;
 
 /** Writes a {@link Drawing} as {@code name.png} and {@code name.svg}, each atomically. */
 public final class FigureWriter {
@@ -27,18 +28,33 @@ public final class FigureWriter {
     private FigureWriter() {
     }
 
-    /** Writes both files and returns their paths, PNG first. */
+    /**
+     * Writes both files and returns their paths, PNG first.
+     *
+     * @throws IllegalStateException naming the file when the figure cannot be drawn
+     * @throws UncheckedIOException naming the file when it cannot be written
+     */
     public static List<Path> write(Drawing drawing, Path dir, String name) {
-        try {
-            Files.createDirectories(dir);
-            Path png = dir.resolve(name + ".png");
-            Path svg = dir.resolve(name + ".svg");
-            AtomicFiles.write(png, out -> ImageIO.write(raster(drawing), "png", out));
-            AtomicFiles.write(svg, out -> writeSvg(drawing, out));
-            return List.of(png, svg);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write figure " + name + " under " + dir, e);
+        Path png = dir.resolve(name + ".png");
+        Path svg = dir.resolve(name + ".svg");
+        for (Path file : List.of(png, svg)) {
+            try {
+                Files.createDirectories(dir);
+                AtomicFiles.write(file, out -> {
+                    if (file == png) {
+                        ImageIO.write(raster(drawing), "png", out);
+                    } else {
+                        writeSvg(drawing, out);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the figure " + file + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("cannot draw the figure " + file + ": "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            }
         }
+        return List.of(png, svg);
     }
 
     /** The drawing as an RGB image on a white background. */

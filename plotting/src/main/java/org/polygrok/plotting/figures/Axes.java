@@ -17,19 +17,13 @@ final class Axes {
         return Charts.lineChart(title, STEP_TITLE, yTitle, options.logX(), logY);
     }
 
-    /** A chart with a setting on x: log2 settings are drawn at log2(value) and labelled with the value. */
-    static XYChart overSetting(String title, String settingKey, String yTitle, boolean logY) {
+    /** A chart with a setting on x: log settings are drawn at log(value) and labelled with the value. */
+    static XYChart overSetting(String title, String settingKey, SettingScale scale, String yTitle, boolean logY) {
         XYChart chart = Charts.lineChart(title, Labels.setting(settingKey), yTitle, false, logY);
-        if (Labels.log2(settingKey)) {
-            chart.setCustomXAxisTickLabelsFormatter(v -> Math.abs(v - Math.rint(v)) < 1e-9
-                    ? Long.toString(Math.round(Math.pow(2, Math.rint(v)))) : "");
+        if (scale.log()) {
+            chart.setCustomXAxisTickLabelsFormatter(scale::tick);
         }
         return chart;
-    }
-
-    /** The x coordinate of a setting value on an {@link #overSetting} chart. */
-    static double settingX(String settingKey, double value) {
-        return Labels.log2(settingKey) ? Math.log(value) / Math.log(2) : value;
     }
 
     /** Losses get a log y axis (PROTOCOL §9). */

@@ -3,7 +3,7 @@ package org.polygrok.plotting.figures;
 import java.util.ArrayList;
 import java.util.List;
 import org.polygrok.plotting.PlotOptions;
-import org.polygrok.plotting.results.Experiment;
+import org.polygrok.plotting.results.ExperimentFolder;
 import org.polygrok.plotting.results.SummaryRow;
 import org.polygrok.plotting.results.Trial;
 
@@ -18,14 +18,14 @@ public final class ExperimentFigures {
     private ExperimentFigures() {
     }
 
-    public static List<NamedDrawing> of(Experiment e, PlotOptions options) {
+    public static List<NamedDrawing> of(ExperimentFolder e, PlotOptions options) {
         List<NamedDrawing> out = new ArrayList<>();
         e.attention().forEach(a -> out.addAll(AttentionFigures.of(e.spec(), a)));
         for (String backend : e.backends()) {
             for (String model : e.models()) {
                 List<Trial> trials = e.trials().stream()
                         .filter(t -> t.config().backend().equals(backend) && t.config().model().equals(model))
-                        .filter(t -> !t.status().failed() && t.metrics().size() > 0).toList();
+                        .filter(t -> !t.failed() && t.metrics().size() > 0).toList();
                 List<SummaryRow> rows = e.summary().stream()
                         .filter(r -> r.backend().equals(backend) && r.model().equals(model)).toList();
                 out.addAll(forModel(e, backend, model, trials, rows, options));
@@ -34,7 +34,7 @@ public final class ExperimentFigures {
         return out;
     }
 
-    private static List<NamedDrawing> forModel(Experiment e, String backend, String model, List<Trial> trials,
+    private static List<NamedDrawing> forModel(ExperimentFolder e, String backend, String model, List<Trial> trials,
                                                List<SummaryRow> rows, PlotOptions options) {
         List<NamedDrawing> out = new ArrayList<>();
         if (e.spec().sweep().isEmpty()) {

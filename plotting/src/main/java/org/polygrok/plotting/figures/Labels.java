@@ -1,9 +1,9 @@
 package org.polygrok.plotting.figures;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.polygrok.plotting.results.ExperimentSpec;
+import org.polygrok.plotting.results.ExperimentRecord;
+import org.polygrok.plotting.results.SummaryMetrics;
 
 /** Display names of models, setting keys and metrics, and figure titles. */
 public final class Labels {
@@ -17,7 +17,7 @@ public final class Labels {
 
     /** "gpt" → "GPT", "lstm" → "LSTM". */
     public static String model(String model) {
-        return model.toUpperCase(Locale.ROOT);
+        return SummaryMetrics.model(model);
     }
 
     /** "dim" → "d", "train_batch_size" → "B"; unknown keys unchanged. */
@@ -30,27 +30,13 @@ public final class Labels {
         return LOG2_SETTINGS.contains(key);
     }
 
-    /** "t_f_A_val" → "t_f(A_val)", "delta_t_L" → "Δt(L)", "param_norm" → "‖θ‖₂"; prefixes such as binary_ kept. */
+    /** A summary quantity's label ({@link SummaryMetrics#label}), e.g. "t_f(A_val)", "‖θ‖₂". */
     public static String metric(String name) {
-        for (String prefix : new String[] {"binary_", "ternary_"}) {
-            if (name.startsWith(prefix)) {
-                return prefix.substring(0, prefix.length() - 1) + " " + metric(name.substring(prefix.length()));
-            }
-        }
-        if (name.startsWith("t_f_")) {
-            return "t_f(" + name.substring(4) + ")";
-        }
-        if (name.startsWith("delta_t_")) {
-            return "Δt(" + name.substring(8) + ")";
-        }
-        if (name.equals("param_norm")) {
-            return "‖θ‖₂";
-        }
-        return name;
+        return SummaryMetrics.label(name);
     }
 
     /** "data-scaling (Q3) — GPT — djl — what". */
-    public static String title(ExperimentSpec spec, String model, String backend, String what) {
+    public static String title(ExperimentRecord spec, String model, String backend, String what) {
         StringBuilder b = new StringBuilder(spec.displayName());
         if (!model.isEmpty()) {
             b.append(" — ").append(model(model));

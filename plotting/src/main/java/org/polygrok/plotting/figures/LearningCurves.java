@@ -8,7 +8,7 @@ import org.knowm.xchart.XYChart;
 import org.polygrok.plotting.PlotOptions;
 import org.polygrok.plotting.draw.Charts;
 import org.polygrok.plotting.draw.PanelGrid;
-import org.polygrok.plotting.results.ExperimentSpec;
+import org.polygrok.plotting.results.ExperimentRecord;
 import org.polygrok.plotting.results.Trial;
 
 /**
@@ -27,7 +27,7 @@ final class LearningCurves {
     }
 
     /** Loss and accuracy figures, named loss-MODEL-BACKEND and accuracy-MODEL-BACKEND. */
-    static List<NamedDrawing> overall(ExperimentSpec spec, String backend, String model, List<Trial> trials,
+    static List<NamedDrawing> overall(ExperimentRecord spec, String backend, String model, List<Trial> trials,
                                       PlotOptions options) {
         List<NamedDrawing> out = new ArrayList<>();
         for (String quantity : List.of("loss", "accuracy")) {
@@ -43,7 +43,7 @@ final class LearningCurves {
     }
 
     /** Q4: loss and accuracy on binary and ternary samples, a train panel and a val panel per figure. */
-    static List<NamedDrawing> byOrder(ExperimentSpec spec, String backend, String model, List<Trial> trials,
+    static List<NamedDrawing> byOrder(ExperimentRecord spec, String backend, String model, List<Trial> trials,
                                       PlotOptions options) {
         List<NamedDrawing> out = new ArrayList<>();
         for (String quantity : List.of("loss", "accuracy")) {

@@ -12,14 +12,15 @@ import org.polygrok.plotting.PlotOptions;
 import org.polygrok.plotting.draw.Charts;
 import org.polygrok.plotting.draw.ColorScale;
 import org.polygrok.plotting.draw.PanelGrid;
-import org.polygrok.plotting.results.ExperimentSpec;
+import org.polygrok.plotting.results.ExperimentRecord;
 import org.polygrok.plotting.results.Setting;
 import org.polygrok.plotting.results.Trial;
 
 /**
  * Q3, Q5, Q6, Q7 (a): learning curves of one model, one curve (mean over seeds) per setting, coloured by the
  * last swept key with a colour bar; one figure per value of the other swept keys (Q5: one per L). Q7 adds
- * ‖θ‖₂ against step.
+ * ‖θ‖₂ against step. A sweep from a spec file also gets the curves coloured by each other swept key
+ * ({@code curves-by-KEY-…}).
  */
 final class SweepCurves {
 
@@ -31,17 +32,31 @@ final class SweepCurves {
     private SweepCurves() {
     }
 
-    static List<NamedDrawing> of(ExperimentSpec spec, String backend, String model, List<Trial> trials,
+    static List<NamedDrawing> of(ExperimentRecord spec, String backend, String model, List<Trial> trials,
                                  PlotOptions options) {
         List<String> sweep = spec.sweep();
-        String colourKey = sweep.get(sweep.size() - 1);
-        List<String> figureKeys = sweep.subList(0, sweep.size() - 1);
-        List<Trial> usable = trials.stream().filter(t -> t.config().setting().has(colourKey)).toList();
+        List<NamedDrawing> out = new ArrayList<>(colouredBy(spec, backend, model, trials, options,
+                sweep.get(sweep.size() - 1), ""));
+        if (SettingScale.fromSpecFile(spec)) {
+            for (String key : sweep.subList(0, sweep.size() - 1)) {
+                out.addAll(colouredBy(spec, backend, model, trials, options, key, "-by-" + Labels.slug(key)));
+            }
+        }
+        return out;
+    }
+
+    /** The curves coloured by {@code colourKey}, one figure per value of the other swept keys. */
+    private static List<NamedDrawing> colouredBy(ExperimentRecord spec, String backend, String model, List<Trial> trials,
+                                                 PlotOptions options, String colourKey, String byKey) {
+        List<String> sweep = spec.sweep();
+        List<String> figureKeys = sweep.stream().filter(k -> !k.equals(colourKey)).toList();
+        List<Trial> usable = trials.stream().filter(t -> t.point().has(colourKey)).toList();
         if (usable.isEmpty()) {
             return List.of();
         }
-        ColorScale scale = ColorScale.forValues(Labels.setting(colourKey), usable.stream()
-                .map(t -> t.config().setting().number(colourKey)).distinct().toList(), Labels.log2(colourKey));
+        List<Double> values = usable.stream().map(t -> t.point().number(colourKey)).distinct().toList();
+        ColorScale scale = ColorScale.forValues(Labels.setting(colourKey), values,
+                SettingScale.of(spec, colourKey, values).log());
         List<NamedDrawing> out = new ArrayList<>();
         for (Map.Entry<String, List<Trial>> figure : byFigureKeys(usable, figureKeys).entrySet()) {
             Map<Double, List<Trial>> curves = byValue(figure.getValue(), colourKey);
@@ -52,9 +67,9 @@ final class SweepCurves {
                 panels.add(panel(LearningCurves.capitalised(p[0]) + " " + p[1], p[1], p[0] + "_" + p[1],
                         curves, scale, options));
             }
-            out.add(new NamedDrawing("curves-" + model + "-" + backend + suffix, new PanelGrid(
+            out.add(new NamedDrawing("curves" + byKey + "-" + model + "-" + backend + suffix, new PanelGrid(
                     Labels.title(spec, model, backend, what), panels, 2, WIDTH, HEIGHT, Optional.of(scale))));
-            if (sweep.contains("weight_decay")) {
+            if (sweep.contains("weight_decay") && byKey.isEmpty()) {
                 XYChart norm = panel("Parameter norm ‖θ‖₂", "‖θ‖₂", "param_norm", curves, scale, options);
                 out.add(new NamedDrawing("norm-" + model + "-" + backend + suffix, new PanelGrid(
                         Labels.title(spec, model, backend, "‖θ‖₂ by " + Labels.setting(colourKey)), List.of(norm), 1,
@@ -83,7 +98,7 @@ final class SweepCurves {
     static Map<String, List<Trial>> byFigureKeys(List<Trial> trials, List<String> keys) {
         Map<String, List<Trial>> out = new TreeMap<>();
         for (Trial t : trials) {
-            Setting s = t.config().setting();
+            Setting s = t.point();
             String label = keys.stream().map(k -> Labels.setting(k) + " = " + (s.has(k) ? s.values().get(k) : "?"))
                     .collect(Collectors.joining(", "));
             out.computeIfAbsent(label, k -> new ArrayList<>()).add(t);
@@ -94,7 +109,7 @@ final class SweepCurves {
     /** Trials grouped by the numeric value of {@code key}, ascending. */
     static Map<Double, List<Trial>> byValue(List<Trial> trials, String key) {
         Map<Double, List<Trial>> out = new TreeMap<>();
-        trials.forEach(t -> out.computeIfAbsent(t.config().setting().number(key), k -> new ArrayList<>()).add(t));
+        trials.forEach(t -> out.computeIfAbsent(t.point().number(key), k -> new ArrayList<>()).add(t));
         return new LinkedHashMap<>(out);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.polygrok.plotting.draw.NumberLabels;
-import org.polygrok.plotting.results.Stat;
+import org.polygrok.plotting.results.MeanStd;
 import org.polygrok.plotting.results.SummaryRow;
 
 /**
@@ -15,7 +15,7 @@ import org.polygrok.plotting.results.SummaryRow;
  */
 final class BackendDiffs {
 
-    private final Map<String, Map<String, Stat>> byKey = new HashMap<>();
+    private final Map<String, Map<String, MeanStd>> byKey = new HashMap<>();
 
     BackendDiffs(List<SummaryRow> rows) {
         for (SummaryRow r : rows) {
@@ -26,13 +26,13 @@ final class BackendDiffs {
 
     /** Why this cell differs from another backend's, or empty when it agrees (or is alone). */
     Optional<String> differs(SummaryRow row, String metric) {
-        Stat mine = row.metric(metric);
+        MeanStd mine = row.metric(metric);
         if (!mine.known()) {
             return Optional.empty();
         }
         StringBuilder why = new StringBuilder();
-        for (Map.Entry<String, Stat> other : byKey.getOrDefault(key(row, metric), Map.of()).entrySet()) {
-            Stat o = other.getValue();
+        for (Map.Entry<String, MeanStd> other : byKey.getOrDefault(key(row, metric), Map.of()).entrySet()) {
+            MeanStd o = other.getValue();
             if (other.getKey().equals(row.backend()) || !o.known()) {
                 continue;
             }
@@ -48,6 +48,6 @@ final class BackendDiffs {
     }
 
     private static String key(SummaryRow r, String metric) {
-        return r.model() + "|" + r.setting().key() + "|" + r.alpha() + "|" + metric;
+        return r.model() + "|" + r.point().key() + "|" + r.alpha() + "|" + metric;
     }
 }

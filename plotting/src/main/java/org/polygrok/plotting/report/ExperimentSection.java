@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.polygrok.plotting.results.Experiment;
-import org.polygrok.plotting.results.ExperimentSpec;
+import org.polygrok.plotting.results.ExperimentFolder;
+import org.polygrok.plotting.results.ExperimentRecord;
 import org.polygrok.plotting.results.Trial;
 
 /** One experiment's part of the report: configuration, backends, trial status, tables, figures. */
@@ -45,8 +45,8 @@ public final class ExperimentSection {
     }
 
     /** The section's HTML; {@code figures} are PNG files, embedded as data: URIs. */
-    public static String html(Experiment e, List<Path> figures) {
-        ExperimentSpec spec = e.spec();
+    public static String html(ExperimentFolder e, List<Path> figures) {
+        ExperimentRecord spec = e.spec();
         StringBuilder b = new StringBuilder();
         b.append("<section id=\"").append(Html.anchor(e.dir().getFileName().toString())).append("\">\n<h2>")
                 .append(Html.esc(spec.displayName())).append("</h2>\n");
@@ -57,7 +57,7 @@ public final class ExperimentSection {
         row(b, "models", String.join(", ", e.models()));
         row(b, "seeds", spec.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         row(b, "notes", spec.notes());
-        spec.fields().forEach((k, v) -> {
+        spec.asMap().forEach((k, v) -> {
             if (!SPEC_SHOWN.contains(k)) {
                 row(b, k, v instanceof Map<?, ?> m && m.containsKey("command") ? m.get("command") : v);
             }
@@ -89,7 +89,7 @@ public final class ExperimentSection {
     private static void trialConfig(StringBuilder b, List<Trial> trials) {
         Map<String, Set<String>> values = new TreeMap<>();
         for (Trial t : trials) {
-            t.config().fields().forEach((k, v) -> {
+            t.config().asMap().forEach((k, v) -> {
                 if (!NOT_COMPARED.contains(k)) {
                     values.computeIfAbsent(k, x -> new TreeSet<>(NUMBERS_FIRST)).add(Objects.toString(v));
                 }
@@ -108,14 +108,14 @@ public final class ExperimentSection {
         }
     }
 
-    private static void backends(StringBuilder b, Experiment e) {
+    private static void backends(StringBuilder b, ExperimentFolder e) {
         b.append("<h3>Backend").append(e.backends().size() > 1 ? "s" : "").append("</h3>\n<table class=\"config\">\n");
         for (String backend : e.backends()) {
             Set<String> engines = new LinkedHashSet<>();
             Set<String> versions = new LinkedHashSet<>();
             e.trials().stream().filter(t -> t.config().backend().equals(backend)).forEach(t -> {
                 engines.add(t.config().engine());
-                versions.add(Objects.toString(t.config().fields().getOrDefault("polygrok_version", "")));
+                versions.add(Objects.toString(t.config().asMap().getOrDefault("polygrok_version", "")));
             });
             engines.remove("");
             versions.remove("");
@@ -133,10 +133,10 @@ public final class ExperimentSection {
             return;
         }
         Map<String, Long> counts = new LinkedHashMap<>(new TreeMap<>(trials.stream()
-                .collect(Collectors.groupingBy(t -> t.status().status(), Collectors.counting()))));
+                .collect(Collectors.groupingBy(t -> t.statusLabel(), Collectors.counting()))));
         b.append("<p>Trials: ").append(Html.esc(counts.entrySet().stream().map(c -> c.getValue() + " " + c.getKey())
                 .collect(Collectors.joining(", ")))).append(".</p>\n");
-        List<Trial> failed = trials.stream().filter(t -> t.status().failed()).toList();
+        List<Trial> failed = trials.stream().filter(t -> t.failed()).toList();
         if (!failed.isEmpty()) {
             b.append("<ul class=\"failed\">\n");
             failed.forEach(t -> b.append("<li>").append(Html.esc(t.id())).append(" failed at step ")

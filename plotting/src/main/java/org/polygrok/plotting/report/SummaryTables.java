@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.polygrok.plotting.figures.Labels;
-import org.polygrok.plotting.results.Experiment;
-import org.polygrok.plotting.results.Stat;
+import org.polygrok.plotting.results.ExperimentFolder;
+import org.polygrok.plotting.results.MeanStd;
+import org.polygrok.plotting.results.SummaryMetrics;
 import org.polygrok.plotting.results.SummaryRow;
 
 /**
@@ -21,19 +22,19 @@ import org.polygrok.plotting.results.SummaryRow;
  */
 final class SummaryTables {
 
-    private static final List<String> ORDER = List.of("L_train", "L_val", "A_train", "A_val", "t_f_L_train",
-            "t_f_L_val", "t_f_A_train", "t_f_A_val", "delta_t_L", "delta_t_A", "param_norm");
+    private static final List<String> ORDER = java.util.stream.Stream.concat(SummaryMetrics.METRICS.stream(),
+            java.util.stream.Stream.of(SummaryMetrics.PARAM_NORM)).toList();
 
     private SummaryTables() {
     }
 
-    static String of(Experiment e) {
+    static String of(ExperimentFolder e) {
         List<SummaryRow> rows = e.summary();
         if (rows.isEmpty()) {
             return "<p class=\"note\">No summary.json yet.</p>\n";
         }
         BackendDiffs diffs = new BackendDiffs(rows);
-        boolean swept = rows.stream().anyMatch(r -> !r.setting().isEmpty() || r.hasAlpha());
+        boolean swept = rows.stream().anyMatch(r -> !r.point().isEmpty() || r.hasAlpha());
         StringBuilder b = new StringBuilder();
         if (!swept) {
             b.append("<div class=\"side-by-side\">\n");
@@ -75,9 +76,9 @@ final class SummaryTables {
         columns.forEach(c -> b.append("<th>").append(Html.esc(Labels.model(c.model()))).append("</th>"));
         b.append("</tr>\n");
         for (String metric : metricNames(rows)) {
-            b.append("<tr><th class=\"key\">").append(Html.esc(Labels.metric(metric))).append("</th>");
-            double best = bestOf(metric, columns);
-            columns.forEach(c -> b.append(cell(c, metric, best, diffs)));
+            b.append("<tr><th class=\"key\">").append(Html.esc(SummaryMetrics.label(metric))).append("</th>");
+            List<MeanStd> among = columns.stream().map(c -> c.metric(metric)).toList();
+            columns.forEach(c -> b.append(cell(c, metric, among, diffs)));
             b.append("</tr>\n");
         }
         return b.append("</table></div>\n").toString();
@@ -100,11 +101,11 @@ final class SummaryTables {
             b.append("<th>P</th>");
         }
         b.append("<th>seeds</th>");
-        metrics.forEach(m -> b.append("<th>").append(Html.esc(Labels.metric(m))).append("</th>"));
+        metrics.forEach(m -> b.append("<th>").append(Html.esc(SummaryMetrics.label(m))).append("</th>"));
         b.append("</tr>\n");
         for (SummaryRow r : sorted) {
             b.append("<tr>");
-            sweep.forEach(k -> b.append("<td>").append(Html.esc(r.setting().has(k) ? r.setting().values().get(k) : "–"))
+            sweep.forEach(k -> b.append("<td>").append(Html.esc(r.point().has(k) ? r.point().values().get(k) : "–"))
                     .append("</td>"));
             if (alpha) {
                 b.append("<td>").append(r.hasAlpha() ? Html.esc(r.alpha()) : "–").append("</td>");
@@ -114,7 +115,7 @@ final class SummaryTables {
             }
             b.append(seedsCell(r));
             for (String m : metrics) {
-                b.append(cell(r, m, bestOf(m, sameAlpha(sorted, r)), diffs));
+                b.append(cell(r, m, sameAlpha(sorted, r).stream().map(o -> o.metric(m)).toList(), diffs));
             }
             b.append("</tr>\n");
         }
@@ -123,7 +124,7 @@ final class SummaryTables {
 
     /** Rows compared for bold: those with the same α (each α is its own budget). */
     private static List<SummaryRow> sameAlpha(List<SummaryRow> rows, SummaryRow r) {
-        return rows.stream().filter(o -> Double.compare(o.alpha(), r.alpha()) == 0).toList();
+        return rows.stream().filter(o -> java.util.Objects.equals(o.alpha(), r.alpha())).toList();
     }
 
     private static String seedsCell(SummaryRow r) {
@@ -135,10 +136,10 @@ final class SummaryTables {
                 + Html.esc(seeds) + " (" + r.failed().size() + " failed)</td>";
     }
 
-    private static String cell(SummaryRow r, String metric, double best, BackendDiffs diffs) {
-        Stat s = r.metric(metric);
-        String text = Html.esc(CellFormat.format(metric, s));
-        if (s.known() && CellFormat.best(metric) != CellFormat.Best.NONE && CellFormat.displayed(metric, s) == best) {
+    private static String cell(SummaryRow r, String metric, List<MeanStd> among, BackendDiffs diffs) {
+        MeanStd s = r.metric(metric);
+        String text = Html.esc(SummaryMetrics.cell(metric, s));
+        if (SummaryMetrics.isBest(metric, s, among)) {
             text = "<b>" + text + "</b>";
         }
         Optional<String> differs = diffs.differs(r, metric);
@@ -147,17 +148,6 @@ final class SummaryTables {
                     + "<sup class=\"differs\">≠</sup></td>";
         }
         return "<td>" + text + "</td>";
-    }
-
-    /** The best displayed mean among {@code rows} for the metric, NaN if none. */
-    private static double bestOf(String metric, List<SummaryRow> rows) {
-        var values = rows.stream().map(r -> r.metric(metric)).filter(Stat::known)
-                .mapToDouble(s -> CellFormat.displayed(metric, s));
-        return switch (CellFormat.best(metric)) {
-            case MIN -> values.min().orElse(Double.NaN);
-            case MAX -> values.max().orElse(Double.NaN);
-            case NONE -> Double.NaN;
-        };
     }
 
     /** Known metrics in protocol order, then binary_/ternary_ ones in the same order, then any others. */
@@ -173,8 +163,8 @@ final class SummaryTables {
     }
 
     private static String sortKey(SummaryRow r, List<String> sweep) {
-        Function<String, String> v = k -> r.setting().has(k) && r.setting().values().get(k) instanceof Number n
-                ? String.format("%020.6f", n.doubleValue()) : String.valueOf(r.setting().values().get(k));
+        Function<String, String> v = k -> r.point().has(k) && r.point().values().get(k) instanceof Number n
+                ? String.format("%020.6f", n.doubleValue()) : String.valueOf(r.point().values().get(k));
         return sweep.stream().map(v).collect(Collectors.joining("|"));
     }
 }

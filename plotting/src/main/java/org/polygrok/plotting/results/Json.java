@@ -1,88 +1,74 @@
 package org.polygrok.plotting.results;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Small, lenient readers over Jackson trees; malformed files become one clear error naming the file. */
-final class Json {
-
-    static final ObjectMapper MAPPER = new ObjectMapper();
+/**
+ * The one Jackson configuration for every results file (docs/RESULTS.md), written by the experiments and
+ * read by plotting: UTF-8, pretty objects written atomically, single-line JSONL records, unknown fields
+ * ignored on reading (older and newer files stay readable).
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .build();
 
     private Json() {
     }
 
-    static JsonNode read(Path file) {
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Pretty-printed JSON, written atomically. */
+    public static void write(Path file, Object value) {
         try {
-            return MAPPER.readTree(file.toFile());
+            byte[] bytes = MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(value);
+            AtomicFiles.write(file, (new String(bytes, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the file when it is not valid JSON of that shape
+     * @throws UncheckedIOException when it cannot be read
+     */
+    public static <T> T read(Path file, Class<T> type) {
+        try {
+            return MAPPER.readValue(Files.readAllBytes(file), type);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    static JsonNode parseLine(String line) throws JsonProcessingException {
-        return MAPPER.readTree(line);
-    }
-
-    static List<String> readLines(Path file) {
+    /** One JSONL line as a {@code type}; a line that is not one is an {@link IllegalArgumentException}. */
+    public static <T> T readLine(String line, Class<T> type) {
         try {
-            return Files.readAllLines(file);
+            return MAPPER.readValue(line, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+    }
+
+    /** One line of JSON, without a line break. */
+    public static String line(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException(e);
         }
-    }
-
-    static String text(JsonNode node, String key) {
-        JsonNode v = node.get(key);
-        return v == null || v.isNull() ? "" : v.asText();
-    }
-
-    static long integer(JsonNode node, String key) {
-        JsonNode v = node.get(key);
-        return v == null || !v.isNumber() ? 0L : v.asLong();
-    }
-
-    /** A number, NaN when absent or null. */
-    static double number(JsonNode node, String key) {
-        JsonNode v = node.get(key);
-        return v == null || !v.isNumber() ? Double.NaN : v.asDouble();
-    }
-
-    static List<String> texts(JsonNode node, String key) {
-        List<String> out = new ArrayList<>();
-        JsonNode v = node.get(key);
-        if (v != null && v.isArray()) {
-            v.forEach(e -> out.add(e.asText()));
-        }
-        return out;
-    }
-
-    static List<Long> integers(JsonNode node, String key) {
-        List<Long> out = new ArrayList<>();
-        JsonNode v = node.get(key);
-        if (v != null && v.isArray()) {
-            v.forEach(e -> out.add(e.asLong()));
-        }
-        return out;
-    }
-
-    /** An object as plain Java values (numbers, strings, booleans, lists, maps), keys in file order. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> object(JsonNode node, String key) {
-        JsonNode v = key == null ? node : node.get(key);
-        if (v == null || !v.isObject()) {
-            return Map.of();
-        }
-        return MAPPER.convertValue(v, LinkedHashMap.class);
     }
 }

@@ -16,6 +16,6 @@ public final class SummaryTree {
     /** The rows of {@code dir/summary.json}; empty when there is no such file. */
     public static Optional<JsonNode> read(Path dir) {
         Path file = dir.resolve("summary.json");
-        return Files.isRegularFile(file) ? Optional.of(Json.read(file)) : Optional.empty();
+        return Files.isRegularFile(file) ? Optional.of(Json.read(file, JsonNode.class)) : Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.polygrok.experiments.study.ExperimentPlan;
 import org.polygrok.experiments.train.ModelKind;
+import org.polygrok.plotting.results.ExperimentRecord;
 
 /**
  * A request turned into trials: the experiment's plan at its scale, the models and seeds it trains,

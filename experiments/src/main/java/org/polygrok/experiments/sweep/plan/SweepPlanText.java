@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.polygrok.experiments.data.ArithmeticDataset;
 import org.polygrok.experiments.train.EvaluationSchedule;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.experiments.train.TrialSpecs;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * What a sweep would train, as text for {@code polygrok run --dry-run}: per experiment the trial and
@@ -52,7 +53,7 @@ public final class SweepPlanText {
             String label = c.model() + (t.setting().isEmpty() ? "" : " " + t.setting());
             Group g = groups.get(label);
             if (g == null) {
-                ArithmeticDataset data = ArithmeticDataset.build(c.datasetSpec());
+                ArithmeticDataset data = ArithmeticDataset.build(TrialSpecs.dataset(c));
                 int train = data.train().size();
                 int evaluations = new EvaluationSchedule(t.effectiveSteps(), c.evalFirst(), c.evalPeriod()).steps().size();
                 g = new Group(t.effectiveSteps(), Math.min(c.trainBatchSize(), train), evaluations, train,

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.ExperimentPlan;
-import org.polygrok.experiments.study.ExperimentPlans;
 import org.polygrok.experiments.train.ModelKind;
 import org.polygrok.experiments.train.PreparedTrial;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.ExperimentRecord;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * Turns a {@link SweepRequest} into its trials, checking every trial's settings before anything is
@@ -31,7 +31,7 @@ public final class SweepPlanner {
      */
     public static SweepPlan plan(SweepRequest request, String command) {
         Experiment experiment = request.experiment();
-        ExperimentPlan plan = ExperimentPlans.of(experiment, request.scale());
+        ExperimentPlan plan = experiment.plan(request.scale());
         List<ModelKind> models = request.models().stream().filter(experiment.models()::contains).toList();
         if (models.isEmpty()) {
             throw new IllegalArgumentException(experiment.label() + " trains the "
@@ -59,7 +59,8 @@ public final class SweepPlanner {
                 request.scale().label(), experiment.sweep(), request.backends(), labels(models), seeds,
                 plan.notes() + notesOnChanges(request.changes()), compute ? plan.alphas() : null,
                 compute ? horizon : null,
-                new ExperimentRecord.Invocation(command, request.changes(), request.parallel()));
+                new ExperimentRecord.Invocation(command, request.changes(), request.parallel()),
+                experiment.inStudy() ? null : experiment.spec());
         return new SweepPlan(request, plan, models, seeds, List.copyOf(trials), horizon, record);
     }
 
@@ -76,7 +77,7 @@ public final class SweepPlanner {
         String id = TrialId.of(config);
         Path dir = request.experimentDir().resolve(TRIALS).resolve(id);
         SweepTrial trial = new SweepTrial(id, config, setting, dir, prepared.plan().effectiveSteps());
-        if (request.experiment() == Experiment.ATTENTION && trial.state() != TrialState.DONE) {
+        if (request.experiment() == Experiment.ATTENTION && !trial.isDone()) {
             // Q8 only reads the GPT's weights: use a finished twin (sanity's) where it is
             Path twin = TrialReuse.findDoneTwin(trial, request.out()).orElse(null);
             if (twin != null) {

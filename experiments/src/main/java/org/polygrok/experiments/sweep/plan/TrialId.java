@@ -10,8 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * A trial's folder name: a readable prefix (model, backend, seed, swept values) and the first 12 hex

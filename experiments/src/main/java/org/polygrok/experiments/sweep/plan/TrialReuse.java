@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.polygrok.experiments.train.TrialConfig;
 import org.polygrok.experiments.train.TrialDirectory;
+import org.polygrok.plotting.results.TrialConfig;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * Finds a trial already DONE in another experiment of the same results folder (same id = same
@@ -64,7 +65,8 @@ public final class TrialReuse {
             return Optional.empty();
         }
         return candidates.stream().map(d -> d.toAbsolutePath().normalize()).filter(d -> !d.equals(own))
-                .filter(d -> TrialState.of(new TrialDirectory(d)) == TrialState.DONE)
+                .filter(d -> new TrialDirectory(d).holdsTrial()
+                        && new TrialDirectory(d).readStatus().map(TrialStatus::isDone).orElse(false))
                 .filter(d -> new TrialDirectory(d).readConfig().differencesFrom(trial.config()).isEmpty())
                 .sorted().findFirst();
     }

@@ -3,7 +3,7 @@
  * {@code SweepPlan} of {@code SweepTrial}s with stable ids ({@code TrialId}) and the experiment's record;
  * the text of {@code --dry-run}; finding a trial already DONE elsewhere ({@code TrialReuse}).
  *
- * <p>May import: {@code study}, {@code train}, {@code data}, {@code io}, {@code org.polygrok.plotting.results}.
+ * <p>May import: {@code study}, {@code train}, {@code data}, {@code org.polygrok.plotting.results}.
  * Not {@code sweep.run}, {@code sweep.progress}, {@code sweep.summary}.
  */
 package org.polygrok.experiments.sweep.plan;

@@ -1,13 +1,12 @@
 package org.polygrok.experiments.sweep.progress;
 
 import java.io.PrintWriter;
-import org.polygrok.experiments.metrics.MetricsRecord;
 import org.polygrok.experiments.sweep.plan.SweepPlan;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.sweep.plan.TrialOutcome;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.TrialConfig;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * Sweep progress as plain lines, for logs (the output is not a terminal): the experiment's start, each
@@ -64,11 +63,10 @@ public final class SweepLogLines implements SweepProgress {
     }
 
     @Override
-    public synchronized void trialEnded(TrialOutcome outcome) {
-        RunStatus s = outcome.status();
-        meter.ended(outcome.trial().id(), outcome.trial().effectiveSteps(), outcome.done());
+    public synchronized void trialEnded(SweepTrial trial, TrialStatus s) {
+        meter.ended(trial.id(), trial.effectiveSteps(), s.isDone());
         print("%s: %s at step %d%s  [%d/%d trials ended, %d failed; %d%% of steps; about %s left]",
-                outcome.trial().id(), outcome.label(), s.step(), s.reason() == null ? "" : " (" + s.reason() + ")",
+                trial.id(), s.endLabel(), s.step(), s.reason() == null ? "" : " (" + s.reason() + ")",
                 meter.ended(), meter.totalTrials(), meter.failed(),
                 meter.totalSteps() == 0 ? 100 : 100 * meter.stepsDone() / meter.totalSteps(),
                 SweepMeter.format(meter.eta()));

@@ -2,8 +2,8 @@ package org.polygrok.experiments.sweep.progress;
 
 import org.polygrok.experiments.sweep.plan.SweepPlan;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.sweep.plan.TrialOutcome;
 import org.polygrok.experiments.train.TrainingProgress;
+import org.polygrok.plotting.results.TrialStatus;
 
 /** What a running sweep reports: the experiment's trials done out of all, and each running trial. */
 public interface SweepProgress extends AutoCloseable {
@@ -23,7 +23,8 @@ public interface SweepProgress extends AutoCloseable {
         return TrainingProgress.SILENT;
     }
 
-    default void trialEnded(TrialOutcome outcome) {
+    /** A trial's run ended: DONE, FAILED, or RUNNING when it was stopped before its end (resumable). */
+    default void trialEnded(SweepTrial trial, TrialStatus status) {
     }
 
     /** The experiment's trials have all ended (or been kept as they were). */

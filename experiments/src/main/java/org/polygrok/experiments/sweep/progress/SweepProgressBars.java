@@ -5,13 +5,12 @@ import java.time.Duration;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.polygrok.experiments.metrics.MetricsRecord;
 import org.polygrok.experiments.sweep.plan.SweepPlan;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.sweep.plan.TrialOutcome;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.TrialConfig;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * Sweep progress on a terminal: one bar for the experiment (optimizer steps of all its trials, with
@@ -77,7 +76,7 @@ public final class SweepProgressBars implements SweepProgress {
             }
 
             @Override
-            public void finished(RunStatus status) {
+            public void finished(TrialStatus status) {
                 if (bar != null) {
                     bar.close();
                     bar = null;
@@ -98,15 +97,15 @@ public final class SweepProgressBars implements SweepProgress {
     }
 
     @Override
-    public synchronized void trialEnded(TrialOutcome outcome) {
-        meter.ended(outcome.trial().id(), outcome.trial().effectiveSteps(), outcome.done());
+    public synchronized void trialEnded(SweepTrial trial, TrialStatus status) {
+        meter.ended(trial.id(), trial.effectiveSteps(), status.isDone());
         if (sweepBar != null) {
             sweepBar.stepTo(meter.stepsDone());
             sweepBar.setExtraMessage(trials());
         }
-        if (!outcome.done()) {
-            message(outcome.trial().id() + " " + outcome.label() + " at step " + outcome.status().step()
-                    + (outcome.status().reason() == null ? "" : ": " + outcome.status().reason()));
+        if (!status.isDone()) {
+            message(trial.id() + " " + status.endLabel() + " at step " + status.step()
+                    + (status.reason() == null ? "" : ": " + status.reason()));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.polygrok.experiments.sweep.run;
 
+import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,14 +15,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.process.JavaCommand;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.sweep.plan.TrialOutcome;
-import org.polygrok.experiments.sweep.plan.TrialState;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
 import org.polygrok.experiments.train.TrialDirectory;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * Runs each trial in its own JVM ({@link TrialWorker}), with the class path and options of this one.
@@ -38,10 +37,22 @@ public final class ProcessTrialExecutor implements TrialExecutor {
     private static final int SIGTERM_EXIT = 143;
 
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final List<String> workerCommand;
     private volatile boolean stopping;
 
+    /** Trial processes run {@link TrialWorker} with this JVM's java, options and class path. */
+    @Inject
+    public ProcessTrialExecutor() {
+        this.workerCommand = null;
+    }
+
+    /** Trial processes run this command line (a Spark task's: this host's java, the sweep's options). */
+    public ProcessTrialExecutor(List<String> workerCommand) {
+        this.workerCommand = List.copyOf(workerCommand);
+    }
+
     @Override
-    public TrialOutcome run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException {
+    public TrialStatus run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException {
         Path log = trial.dir().getParent().getParent().resolve(LOGS).resolve(trial.id() + ".log");
         Process process = start(trial, threads, log);
         try (Writer logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -80,7 +91,8 @@ public final class ProcessTrialExecutor implements TrialExecutor {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "# " + Instant.now() + " trial " + trial.id() + ", " + threads + " thread(s)\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            ProcessBuilder pb = new ProcessBuilder(JavaCommand.forMain(TrialWorker.class))
+            ProcessBuilder pb = new ProcessBuilder(workerCommand != null ? workerCommand
+                    : JavaCommand.forMain(TrialWorker.class))
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
             JavaCommand.engineEnvironment(pb.environment(), threads);
             Process p = pb.start();
@@ -91,25 +103,25 @@ public final class ProcessTrialExecutor implements TrialExecutor {
         }
     }
 
-    private TrialOutcome outcome(SweepTrial trial, int exitCode, Path log) throws InterruptedException {
+    private TrialStatus outcome(SweepTrial trial, int exitCode, Path log) throws InterruptedException {
         TrialDirectory dir = trial.directory();
-        RunStatus recorded = TrialState.status(dir).orElse(null);
-        if (recorded != null && recorded.status() != RunStatus.State.RUNNING) {
-            return new TrialOutcome(trial, recorded);
+        TrialStatus recorded = dir.holdsTrial() ? dir.readStatus().orElse(null) : null;
+        if (recorded != null && recorded.status() != TrialStatus.State.RUNNING) {
+            return recorded;
         }
         if (stopping) {
             throw new InterruptedException("the sweep is stopping");
         }
         if (exitCode == SIGINT_EXIT || exitCode == SIGTERM_EXIT) {
             // stopped by a signal (e.g. Ctrl-C reaches the whole process group): resumable, not failed
-            return new TrialOutcome(trial, recorded != null ? recorded : RunStatus.running(0));
+            return recorded != null ? recorded : TrialStatus.running(0);
         }
         String reason = "the trial process ended with exit code " + exitCode + lastError(log);
-        RunStatus failed = RunStatus.failed(recorded == null ? 0 : recorded.step(), reason);
+        TrialStatus failed = TrialStatus.failed(recorded == null ? 0 : recorded.step(), reason);
         if (dir.holdsTrial()) {
             dir.writeStatus(failed);
         }
-        return new TrialOutcome(trial, failed);
+        return failed;
     }
 
     /** ": <the last line starting with 'error:'>" from the log, or nothing. */

@@ -13,22 +13,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.polygrok.experiments.study.Experiment;
-import org.polygrok.experiments.sweep.artefacts.AttentionMaps;
+import org.polygrok.experiments.sweep.artefacts.AttentionProbe;
 import org.polygrok.experiments.sweep.artefacts.SweepFigures;
-import org.polygrok.experiments.sweep.plan.ExperimentRecord;
 import org.polygrok.experiments.sweep.plan.SweepPlan;
 import org.polygrok.experiments.sweep.plan.SweepPlanner;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.sweep.plan.TrialOutcome;
 import org.polygrok.experiments.sweep.plan.TrialReuse;
-import org.polygrok.experiments.sweep.plan.TrialState;
 import org.polygrok.experiments.sweep.progress.SweepProgress;
 import org.polygrok.experiments.sweep.summary.ScalingAnswers;
 import org.polygrok.experiments.sweep.summary.SummaryFiles;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
 import org.polygrok.experiments.train.TrialDirectory;
+import org.polygrok.plotting.results.AttentionMaps;
+import org.polygrok.plotting.results.ExperimentRecord;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * Runs experiments as resumable sweeps. Every request is planned and checked first, and every
@@ -48,14 +47,14 @@ public final class SweepRunner {
     }
 
     /** What one experiment's sweep produced. */
-    public record Result(SweepPlan plan, List<TrialOutcome> outcomes, String summary) {
+    public record Result(SweepPlan plan, List<TrialStatus> ended, String summary) {
         /**
          * Trials this run was to finish that are not DONE now (failed here, or failed before and kept); trials
          * of other backends left for a later resume do not count.
          */
         public long failed() {
             return plan.trials().stream()
-                    .filter(t -> plan.request().trainsNow(t) && t.state() != TrialState.DONE).count();
+                    .filter(t -> plan.request().trainsNow(t) && !t.isDone()).count();
         }
     }
 
@@ -105,7 +104,7 @@ public final class SweepRunner {
     private static void checkFolder(SweepPlan p) {
         Path dir = p.dir();
         if (ExperimentRecord.exists(dir)) {
-            List<String> differences = ExperimentRecord.read(dir).differencesFrom(p.record());
+            List<String> differences = ExperimentRecord.requireResumable(dir).differencesFrom(p.record());
             if (!differences.isEmpty()) {
                 throw new IllegalArgumentException(dir + " holds a sweep with other settings ("
                         + String.join("; ", differences) + "); use another --out, or 'polygrok resume " + dir + "'");
@@ -130,14 +129,15 @@ public final class SweepRunner {
             int reused = 0;
             int leftForLater = 0;
             for (SweepTrial t : plan.trials()) {
-                if (t.state() != TrialState.DONE && !plan.request().trainsNow(t)) {
+                if (!t.isDone() && !plan.request().trainsNow(t)) {
                     leftForLater++;
                     continue;
                 }
-                if (t.state() == TrialState.NEW && TrialReuse.copyFromSibling(t, plan.request().out())) {
+                if (t.status().isEmpty() && TrialReuse.copyFromSibling(t, plan.request().out())) {
                     reused++;
                 }
-                switch (t.state()) {
+                TrialStatus.State state = t.status().map(TrialStatus::status).orElse(TrialStatus.State.RUNNING);
+                switch (state) {
                     case DONE -> done++;
                     case FAILED -> {
                         if (plan.request().retryFailed()) {
@@ -147,7 +147,7 @@ public final class SweepRunner {
                             failedKept++;
                         }
                     }
-                    case NEW, INTERRUPTED -> toRun.add(t);
+                    case RUNNING -> toRun.add(t); // not started, or to continue from its checkpoint
                 }
             }
             if (reused > 0) {
@@ -160,7 +160,7 @@ public final class SweepRunner {
             }
             long steps = toRun.stream().mapToLong(SweepTrial::effectiveSteps).sum();
             progress.experimentStarted(plan, toRun.size(), done, failedKept, steps);
-            List<TrialOutcome> outcomes = runTrials(plan, toRun, progress);
+            List<TrialStatus> ended = runTrials(plan, toRun, progress);
             progress.experimentEnded(plan);
             String summary;
             if (plan.request().experiment() == Experiment.ATTENTION) {
@@ -170,13 +170,13 @@ public final class SweepRunner {
             }
             progress.message(summary);
             progress.message(SweepFigures.draw(plan.dir()));
-            return new Result(plan, outcomes, summary);
+            return new Result(plan, ended, summary);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use " + plan.dir() + ": " + e.getMessage(), e);
         }
     }
 
-    private List<TrialOutcome> runTrials(SweepPlan plan, List<SweepTrial> toRun, SweepProgress progress) {
+    private List<TrialStatus> runTrials(SweepPlan plan, List<SweepTrial> toRun, SweepProgress progress) {
         if (toRun.isEmpty()) {
             return List.of();
         }
@@ -188,12 +188,12 @@ public final class SweepRunner {
             return t;
         });
         try {
-            List<Future<TrialOutcome>> futures = new ArrayList<>();
+            List<Future<TrialStatus>> futures = new ArrayList<>();
             for (SweepTrial t : toRun) {
                 futures.add(pool.submit(() -> runTrial(t, threads, progress)));
             }
-            List<TrialOutcome> outcomes = new ArrayList<>();
-            for (Future<TrialOutcome> f : futures) {
+            List<TrialStatus> outcomes = new ArrayList<>();
+            for (Future<TrialStatus> f : futures) {
                 outcomes.add(f.get());
             }
             return outcomes;
@@ -209,17 +209,16 @@ public final class SweepRunner {
         }
     }
 
-    private TrialOutcome runTrial(SweepTrial trial, int threads, SweepProgress progress) throws InterruptedException {
-        TrialOutcome outcome;
+    private TrialStatus runTrial(SweepTrial trial, int threads, SweepProgress progress) throws InterruptedException {
+        TrialStatus outcome;
         try (TrainingProgress p = progress.trialStarted(trial)) {
             try {
                 outcome = executor.run(trial, threads, p);
             } catch (RuntimeException e) {
-                outcome = new TrialOutcome(trial, RunStatus.failed(0, e.getMessage() == null ? e.toString()
-                        : e.getMessage()));
+                outcome = TrialStatus.failed(0, e.getMessage() == null ? e.toString() : e.getMessage());
             }
         }
-        progress.trialEnded(outcome);
+        progress.trialEnded(trial, outcome);
         return outcome;
     }
 
@@ -231,12 +230,12 @@ public final class SweepRunner {
         for (SweepTrial t : plan.trials()) {
             Path file = AttentionMaps.file(plan.dir(), t.config().backend(), first);
             first = false;
-            if (t.state() != TrialState.DONE) {
+            if (!t.isDone()) {
                 out.append("attention (").append(t.config().backend()).append("): no maps, the GPT trial ")
                         .append(t.id()).append(" did not finish\n");
                 continue;
             }
-            double valAccuracy = AttentionMaps.write(t, threads, file);
+            double valAccuracy = AttentionProbe.write(t, threads, file);
             out.append("attention (").append(t.config().backend()).append("): ").append(file).append(" from ")
                     .append(t.dir()).append(String.format(java.util.Locale.ROOT, " (best A_val %.3f%s)\n", valAccuracy,
                             valAccuracy >= ScalingAnswers.GENERALISED ? "" : "; this GPT did not generalise"));

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.metrics.MetricsRecord;
 import org.polygrok.experiments.process.ChildEvents;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.TrialConfig;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * How a trial process reports its progress to the sweep, as {@link ChildEvents}: started, step,
@@ -53,7 +53,7 @@ final class TrialEvents {
             }
 
             @Override
-            public void finished(RunStatus status) {
+            public void finished(TrialStatus status) {
                 emit(out, Map.of("event", "finished", "status", status));
             }
         };
@@ -78,7 +78,7 @@ final class TrialEvents {
             case "step" -> progress.stepped(e.path("step").asLong(),
                     e.path("loss").isNumber() ? e.path("loss").asDouble() : Double.NaN);
             case "evaluated" -> progress.evaluated(Json.mapper().convertValue(e.get("record"), MetricsRecord.class));
-            case "finished" -> progress.finished(Json.mapper().convertValue(e.get("status"), RunStatus.class));
+            case "finished" -> progress.finished(Json.mapper().convertValue(e.get("status"), TrialStatus.class));
             default -> {
                 return false;
             }

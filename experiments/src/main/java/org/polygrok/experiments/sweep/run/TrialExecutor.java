@@ -1,10 +1,13 @@
 package org.polygrok.experiments.sweep.run;
 
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.sweep.plan.TrialOutcome;
 import org.polygrok.experiments.train.TrainingProgress;
+import org.polygrok.plotting.results.TrialStatus;
 
-/** Runs one trial of a sweep to its end, somewhere (a separate process), and says how it ended. */
+/**
+ * Runs one trial of a sweep to its end, somewhere (a separate process), and says how it ended: DONE, FAILED
+ * with the reason, or RUNNING when it was stopped before its end (resumable).
+ */
 public interface TrialExecutor {
 
     /**
@@ -13,7 +16,7 @@ public interface TrialExecutor {
      *
      * @throws InterruptedException when the sweep is stopped while the trial runs (the trial is stopped too)
      */
-    TrialOutcome run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException;
+    TrialStatus run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException;
 
     /** Stops every running trial at once (the sweep is ending); their folders stay resumable. */
     void stopAll();

@@ -12,12 +12,12 @@ import java.time.Clock;
 import org.polygrok.api.BackendOptions;
 import org.polygrok.api.BackendProvider;
 import org.polygrok.api.Backends;
-import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrainingProgress;
-import org.polygrok.experiments.train.TrialConfig;
 import org.polygrok.experiments.train.TrialLauncher;
 import org.polygrok.experiments.train.TrialRunner;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.TrialConfig;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * The main class of a trial process started by the sweep ({@link ProcessTrialExecutor}). It reads one
@@ -78,8 +78,8 @@ public final class TrialWorker {
             return 2;
         }
         try {
-            RunStatus status = launcher.run(checked, provider, options, null, progress);
-            return status.status() == RunStatus.State.DONE ? 0 : 1;
+            TrialStatus status = launcher.run(checked, provider, options, null, progress);
+            return status.status() == TrialStatus.State.DONE ? 0 : 1;
         } catch (RuntimeException | Error e) {
             System.err.println("error: the trial failed: " + e);
             e.printStackTrace();

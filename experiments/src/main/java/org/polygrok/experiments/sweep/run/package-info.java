@@ -5,6 +5,6 @@
  * and figures.
  *
  * <p>May import: {@code sweep.plan}, {@code sweep.progress}, {@code sweep.summary}, {@code sweep.artefacts},
- * {@code process}, {@code train}, {@code study}, {@code io}, {@code org.polygrok.plotting.results}.
+ * {@code process}, {@code train}, {@code study}, {@code org.polygrok.plotting.results}.
  */
 package org.polygrok.experiments.sweep.run;

@@ -3,8 +3,10 @@ package org.polygrok.experiments.sweep.summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.polygrok.experiments.metrics.MeanStd;
 import org.polygrok.experiments.sweep.plan.SweepPlan;
+import org.polygrok.plotting.results.MeanStd;
+import org.polygrok.plotting.results.SummaryMetrics;
+import org.polygrok.plotting.results.SummaryRow;
 
 /**
  * The same sweep on several backends, side by side: without a sweep, the quantities as rows and one
@@ -29,12 +31,12 @@ final class BackendComparison {
                 }
             }
             return SummaryMarkdown.modelsAsColumns(columns, keys,
-                    r -> SummaryFormat.model(r.model()) + " " + r.backend());
+                    r -> SummaryMetrics.model(r.model()) + " " + r.backend());
         }
         StringBuilder md = new StringBuilder();
         List<String> sweep = plan.request().experiment().sweep();
         for (String model : models) {
-            md.append("### ").append(SummaryFormat.model(model)).append("\n\n");
+            md.append("### ").append(SummaryMetrics.model(model)).append("\n\n");
             List<List<String>> table = new ArrayList<>();
             List<String> head = new ArrayList<>(sweep);
             boolean alphas = rows.stream().anyMatch(r -> r.alpha() != null);
@@ -42,23 +44,23 @@ final class BackendComparison {
                 head.add("α");
             }
             for (String k : SWEEP_KEYS) {
-                backends.forEach(b -> head.add(SummaryFormat.label(k) + " " + b));
+                backends.forEach(b -> head.add(SummaryMetrics.label(k) + " " + b));
             }
             table.add(head);
             List<SummaryRow> first = rows.stream().filter(r -> r.model().equals(model)
                     && r.backend().equals(backends.get(0))).toList();
             for (SummaryRow point : first) {
                 List<String> line = new ArrayList<>();
-                sweep.forEach(k -> line.add(SummaryFormat.plain(point.setting().get(k))));
+                sweep.forEach(k -> line.add(SummaryMetrics.plain(point.setting().get(k))));
                 if (alphas) {
-                    line.add(SummaryFormat.plain(point.alpha()));
+                    line.add(SummaryMetrics.plain(point.alpha()));
                 }
                 for (String k : SWEEP_KEYS) {
                     for (String b : backends) {
                         MeanStd v = rows.stream().filter(r -> r.model().equals(model) && r.backend().equals(b)
                                 && r.setting().equals(point.setting()) && Objects.equals(r.alpha(), point.alpha()))
                                 .findFirst().map(r -> r.metric(k)).orElse(null);
-                        line.add(SummaryFormat.cell(k, v));
+                        line.add(SummaryMetrics.cell(k, v));
                     }
                 }
                 table.add(line);

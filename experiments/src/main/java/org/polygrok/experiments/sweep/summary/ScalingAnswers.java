@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import org.polygrok.experiments.metrics.MeanStd;
+import org.polygrok.plotting.results.MeanStd;
+import org.polygrok.plotting.results.SummaryMetrics;
+import org.polygrok.plotting.results.SummaryRow;
 
 /**
  * Q3 (d), per backend and model, from the seed means: the smallest r_train whose A_val reaches 0.9,
@@ -23,10 +25,10 @@ public final class ScalingAnswers {
             Optional<Double> largestMemorisingOnly) {
         @Override
         public String toString() {
-            return backend + " " + SummaryFormat.model(model) + ": the smallest r_train with A_val ≥ " + GENERALISED
-                    + " is " + smallestGeneralising.map(SummaryFormat::plain).orElse("none of those run")
+            return backend + " " + SummaryMetrics.model(model) + ": the smallest r_train with A_val ≥ " + GENERALISED
+                    + " is " + smallestGeneralising.map(SummaryMetrics::plain).orElse("none of those run")
                     + "; the largest with A_train ≥ " + MEMORISED + " and A_val ≤ " + NOT_GENERALISED + " is "
-                    + largestMemorisingOnly.map(SummaryFormat::plain).orElse("none of those run") + ".";
+                    + largestMemorisingOnly.map(SummaryMetrics::plain).orElse("none of those run") + ".";
         }
     }
 
@@ -52,7 +54,7 @@ public final class ScalingAnswers {
 
     private static double mean(SummaryRow r, String key) {
         MeanStd v = r.metric(key);
-        return v == null ? Double.NaN : v.mean();
+        return v.mean();
     }
 
     private static double r(SummaryRow row) {

@@ -5,7 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.polygrok.experiments.io.Json;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.SummaryRow;
 import org.polygrok.experiments.metrics.TrialSummary;
 import org.polygrok.experiments.stats.ReferenceResults;
 import org.polygrok.experiments.stats.SeedComparison;
@@ -15,7 +16,6 @@ import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
 import org.polygrok.experiments.sweep.plan.SweepPlan;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.sweep.plan.TrialState;
 import org.polygrok.experiments.train.ModelKind;
 
 /**
@@ -52,8 +52,8 @@ public final class SeedGroups {
                 for (Map<String, Object> setting : plan.plan().settings()) {
                     List<SweepTrial> done = plan.trials().stream().filter(t -> t.config().backend().equals(backend)
                             && t.config().model().equals(model.label()) && t.setting().equals(setting)
-                            && t.state() == TrialState.DONE).toList();
-                    List<List<org.polygrok.experiments.metrics.MetricsRecord>> records = done.stream()
+                            && t.isDone()).toList();
+                    List<List<org.polygrok.plotting.results.MetricsRecord>> records = done.stream()
                             .map(t -> t.directory().readMetrics()).toList();
                     for (Double alpha : alphas) {
                         double tMax = alpha == null ? Double.POSITIVE_INFINITY : alpha * plan.horizon();

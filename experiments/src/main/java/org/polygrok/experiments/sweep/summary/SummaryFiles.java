@@ -8,16 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.polygrok.experiments.io.AtomicFiles;
-import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.metrics.MeanStd;
 import org.polygrok.experiments.stats.SeedStatistics;
 import org.polygrok.experiments.stats.SeedStatisticsMarkdown;
 import org.polygrok.experiments.sweep.plan.SweepPlan;
+import org.polygrok.plotting.results.AtomicFiles;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.MeanStd;
+import org.polygrok.plotting.results.SummaryMetrics;
+import org.polygrok.plotting.results.SummaryRow;
 
 /** Writes an experiment's {@code summary.json}, {@code summary.csv} and {@code summary.md}, each atomically. */
 public final class SummaryFiles {
-    public static final String JSON = "summary.json";
+    public static final String JSON = SummaryRow.FILE;
     public static final String CSV = "summary.csv";
     public static final String MARKDOWN = "summary.md";
 
@@ -29,7 +31,7 @@ public final class SummaryFiles {
         List<SummaryRow> rows = SweepSummary.rows(plan);
         Path dir = plan.dir();
         SeedStatistics statistics = SeedGroups.statistics(plan);
-        Json.write(dir.resolve(JSON), SeedGroups.annotate(rows, statistics));
+        Json.write(dir.resolve(JSON), SeedGroups.annotate(rows, statistics)); // SummaryRow's fields + per_seed, comparisons
         String md = SummaryMarkdown.render(plan, rows)
                 + SeedStatisticsMarkdown.render(statistics, SeedGroups.caveat(plan));
         try {
@@ -52,15 +54,15 @@ public final class SummaryFiles {
         StringBuilder sb = new StringBuilder(String.join(",", head)).append('\n');
         for (SummaryRow r : rows) {
             List<String> line = new ArrayList<>(List.of(r.backend(), r.model()));
-            sweep.forEach(k -> line.add(SummaryFormat.plain(r.setting().get(k))));
-            line.add(r.alpha() == null ? "" : SummaryFormat.plain(r.alpha()));
+            sweep.forEach(k -> line.add(SummaryMetrics.plain(r.setting().get(k))));
+            line.add(r.alpha() == null ? "" : SummaryMetrics.plain(r.alpha()));
             line.add(r.seeds().stream().map(String::valueOf).collect(Collectors.joining(" ")));
             line.add(r.numParams() == null ? "" : r.numParams().toString());
             line.add(quote(String.join(" | ", r.failed())));
             for (String k : keys) {
                 MeanStd v = r.metric(k);
-                line.add(v == null ? "" : number(v.mean()));
-                line.add(v == null ? "" : number(v.std()));
+                line.add(!v.known() ? "" : number(v.mean()));
+                line.add(!v.known() ? "" : number(v.std()));
             }
             sb.append(String.join(",", line)).append('\n');
         }

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.polygrok.experiments.metrics.MeanStd;
 import org.polygrok.experiments.study.Experiment;
-import org.polygrok.experiments.sweep.plan.ExperimentRecord;
 import org.polygrok.experiments.sweep.plan.SweepPlan;
+import org.polygrok.plotting.results.ExperimentRecord;
+import org.polygrok.plotting.results.MeanStd;
+import org.polygrok.plotting.results.SummaryMetrics;
+import org.polygrok.plotting.results.SummaryRow;
 
 /**
  * An experiment's {@code summary.md}, in the seed report's layout: without a sweep (sanity, orders)
@@ -33,7 +35,7 @@ final class SummaryMarkdown {
             md.append("\n## Backend ").append(backend).append("\n");
             List<SummaryRow> mine = rows.stream().filter(x -> x.backend().equals(backend)).toList();
             if (plan.request().experiment().sweep().isEmpty()) {
-                md.append('\n').append(modelsAsColumns(mine, keys, x -> SummaryFormat.model(x.model())));
+                md.append('\n').append(modelsAsColumns(mine, keys, x -> SummaryMetrics.model(x.model())));
             } else {
                 sweepTables(md, plan, mine, keys);
             }
@@ -47,7 +49,7 @@ final class SummaryMarkdown {
         }
         List<String> failed = rows.stream().filter(x -> x.alpha() == null || x.alpha() == 1.0)
                 .flatMap(x -> x.failed().stream().map(f -> x.backend() + " " + x.model() + " "
-                        + (x.setting().isEmpty() ? "" : SummaryFormat.setting(x.setting()) + " ") + f))
+                        + (x.setting().isEmpty() ? "" : setting(x.setting()) + " ") + f))
                 .toList();
         if (!failed.isEmpty()) {
             md.append("\n## Failed or unfinished trials\n\n");
@@ -58,7 +60,7 @@ final class SummaryMarkdown {
 
     /** Every metric key present in the rows, in the order of the first complete row. */
     static List<String> keys(List<SummaryRow> rows) {
-        List<String> keys = new ArrayList<>(SweepSummary.METRICS);
+        List<String> keys = new ArrayList<>(SummaryMetrics.METRICS);
         rows.stream().filter(SummaryRow::hasMetrics).findFirst()
                 .ifPresent(x -> x.metrics().keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add));
         return keys;
@@ -72,10 +74,10 @@ final class SummaryMarkdown {
         columns.forEach(c -> head.add(header.apply(c)));
         table.add(head);
         for (String key : keys) {
-            List<String> line = new ArrayList<>(List.of(SummaryFormat.label(key)));
+            List<String> line = new ArrayList<>(List.of(SummaryMetrics.label(key)));
             List<MeanStd> values = columns.stream().map(c -> c.metric(key)).toList();
             for (MeanStd v : values) {
-                line.add(bold(SummaryFormat.cell(key, v), isBest(key, v, values)));
+                line.add(bold(SummaryMetrics.cell(key, v), SummaryMetrics.isBest(key, v, values)));
             }
             table.add(line);
         }
@@ -90,9 +92,9 @@ final class SummaryMarkdown {
             for (Double alpha : alphas) {
                 List<SummaryRow> block = rows.stream().filter(x -> x.model().equals(model)
                         && Objects.equals(x.alpha(), alpha)).toList();
-                md.append("\n### ").append(SummaryFormat.model(model));
+                md.append("\n### ").append(SummaryMetrics.model(model));
                 if (alpha != null) {
-                    md.append(", α = ").append(SummaryFormat.plain(alpha)).append(" (steps ≤ ")
+                    md.append(", α = ").append(SummaryMetrics.plain(alpha)).append(" (steps ≤ ")
                             .append((long) Math.floor(alpha * plan.horizon())).append(')');
                 }
                 md.append("\n\n");
@@ -101,34 +103,23 @@ final class SummaryMarkdown {
                 if (showParams) {
                     head.add("P");
                 }
-                keys.forEach(k -> head.add(SummaryFormat.label(k)));
+                keys.forEach(k -> head.add(SummaryMetrics.label(k)));
                 table.add(head);
                 for (SummaryRow x : block) {
                     List<String> line = new ArrayList<>();
-                    sweep.forEach(k -> line.add(SummaryFormat.plain(x.setting().get(k))));
+                    sweep.forEach(k -> line.add(SummaryMetrics.plain(x.setting().get(k))));
                     if (showParams) {
                         line.add(x.numParams() == null ? "–" : String.format("%,d", x.numParams()));
                     }
                     for (String k : keys) {
                         List<MeanStd> column = block.stream().map(b -> b.metric(k)).toList();
-                        line.add(bold(SummaryFormat.cell(k, x.metric(k)), isBest(k, x.metric(k), column)));
+                        line.add(bold(SummaryMetrics.cell(k, x.metric(k)), SummaryMetrics.isBest(k, x.metric(k), column)));
                     }
                     table.add(line);
                 }
                 md.append(table(table));
             }
         }
-    }
-
-    static boolean isBest(String key, MeanStd v, List<MeanStd> among) {
-        int dir = SummaryFormat.direction(key);
-        if (dir == 0 || v == null || among.stream().filter(Objects::nonNull).count() < 2) {
-            return false;
-        }
-        double best = among.stream().filter(Objects::nonNull).mapToDouble(MeanStd::mean)
-                .reduce(dir > 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY,
-                        (a, b) -> dir > 0 ? Math.max(a, b) : Math.min(a, b));
-        return v.mean() == best;
     }
 
     private static String bold(String s, boolean on) {
@@ -151,7 +142,13 @@ final class SummaryMarkdown {
         return seeds.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
+    /** "r_train = 0.3", "layers = 2, dim = 64"; empty for no setting. */
+    static String setting(Map<String, Object> setting) {
+        return setting.entrySet().stream().map(e -> e.getKey() + " = " + SummaryMetrics.plain(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
     static String settingOrNone(Map<String, Object> setting) {
-        return setting.isEmpty() ? "default" : SummaryFormat.setting(setting);
+        return setting.isEmpty() ? "default" : setting(setting);
     }
 }

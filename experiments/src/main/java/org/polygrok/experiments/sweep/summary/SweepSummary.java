@@ -1,19 +1,23 @@
 package org.polygrok.experiments.sweep.summary;
 
+import static org.polygrok.plotting.results.SummaryMetrics.METRICS;
+import static org.polygrok.plotting.results.SummaryMetrics.ORDER_PREFIXES;
+import static org.polygrok.plotting.results.SummaryMetrics.PARAM_NORM;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.polygrok.experiments.metrics.MeanStd;
-import org.polygrok.experiments.metrics.MetricsRecord;
 import org.polygrok.experiments.metrics.SeedAggregate;
 import org.polygrok.experiments.metrics.TrialSummary;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.sweep.plan.SweepPlan;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.sweep.plan.TrialState;
 import org.polygrok.experiments.train.ModelKind;
-import org.polygrok.experiments.train.RunStatus;
+import org.polygrok.plotting.results.MeanStd;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.SummaryRow;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * Builds an experiment's summary rows from its trial folders: one row per backend, model and setting
@@ -21,14 +25,6 @@ import org.polygrok.experiments.train.RunStatus;
  * population std over the seeds whose trials are DONE, and the others listed as failed.
  */
 public final class SweepSummary {
-    /** The quantities of every row, in table order. */
-    public static final List<String> METRICS = List.of("L_train", "L_val", "A_train", "A_val", "t_f_L_train",
-            "t_f_L_val", "t_f_A_train", "t_f_A_val", "delta_t_L", "delta_t_A");
-    /** The prefixes of Q4's per-order quantities. */
-    public static final List<String> ORDER_PREFIXES = List.of("binary_", "ternary_");
-    /** Q7's final parameter norm. */
-    public static final String PARAM_NORM = "param_norm";
-
     private SweepSummary() {
     }
 
@@ -59,11 +55,10 @@ public final class SweepSummary {
         Long numParams = null;
         double tMax = alpha == null ? Double.POSITIVE_INFINITY : alpha * plan.horizon();
         for (SweepTrial t : group) {
-            TrialState state = t.state();
-            if (state != TrialState.DONE) {
-                RunStatus s = TrialState.status(t.directory()).orElse(null);
-                String why = state == TrialState.FAILED && s != null ? "FAILED at step " + s.step() + ": " + s.reason()
-                        : state == TrialState.NEW ? "not started" : "not finished (resume the sweep)";
+            TrialStatus s = t.status().orElse(null);
+            if (s == null || !s.isDone()) {
+                String why = s != null && s.isFailed() ? "FAILED at step " + s.step() + ": " + s.reason()
+                        : s == null ? "not started" : "not finished (resume the sweep)";
                 failed.add("seed " + t.config().seed() + " (" + t.id() + "): " + why);
                 continue;
             }

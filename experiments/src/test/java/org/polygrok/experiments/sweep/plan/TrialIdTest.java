@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.polygrok.experiments.study.Experiment;
-import org.polygrok.experiments.study.ExperimentPlans;
 import org.polygrok.experiments.study.Scale;
 import org.polygrok.experiments.train.ModelKind;
-import org.polygrok.experiments.train.TrialConfig;
+import org.polygrok.plotting.results.TrialConfig;
 
 /** Trial ids: stable across runs and machines, blind to the environment, different for different trials. */
 class TrialIdTest {
 
     private static TrialConfig sanityGpt(String backend, long seed) {
-        return ExperimentPlans.of(Experiment.SANITY, Scale.FULL).config(ModelKind.GPT, Map.of(), Map.of(), backend, seed);
+        return Experiment.SANITY.plan(Scale.FULL).config(ModelKind.GPT, Map.of(), Map.of(), backend, seed);
     }
 
     @Test
@@ -35,8 +34,8 @@ class TrialIdTest {
         TrialConfig elsewhere = c.with(Map.of("threads", 7, "engine", "PyTorch x", "polygrok_version", "9",
                 "java_version", "21", "effective_steps", 10001, "experiment", "attention"));
         assertThat(TrialId.of(elsewhere)).isEqualTo(TrialId.of(c));
-        TrialConfig roundTrip = org.polygrok.experiments.io.Json.mapper().convertValue(
-                new java.util.TreeMap<>(org.polygrok.experiments.io.Json.mapper().convertValue(c, Map.class)),
+        TrialConfig roundTrip = org.polygrok.plotting.results.Json.mapper().convertValue(
+                new java.util.TreeMap<>(org.polygrok.plotting.results.Json.mapper().convertValue(c, Map.class)),
                 TrialConfig.class);
         assertThat(TrialId.of(roundTrip)).isEqualTo(TrialId.of(c));
     }
@@ -59,7 +58,7 @@ class TrialIdTest {
         var expected = Map.of(Experiment.DATA_SCALING, "lstm-djl-s0-r0.3-", Experiment.MODEL_SIZE, "lstm-djl-s0-L2-d64-",
                 Experiment.COMPUTE, "lstm-djl-s0-B32-", Experiment.REGULARIZATION, "lstm-djl-s0-wd0.25-");
         plans.forEach((e, setting) -> {
-            TrialConfig c = ExperimentPlans.of(e, Scale.FULL).config(ModelKind.LSTM, setting, Map.of(), "djl", 0);
+            TrialConfig c = e.plan(Scale.FULL).config(ModelKind.LSTM, setting, Map.of(), "djl", 0);
             assertThat(TrialId.of(c)).startsWith(expected.get(e));
             assertThat(c.setting()).isEqualTo(setting);
             assertThat(c.experiment()).isEqualTo(e.label());

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.metrics.MetricsRecord;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
 import org.polygrok.experiments.sweep.plan.SweepPlan;
@@ -18,7 +16,11 @@ import org.polygrok.experiments.sweep.plan.SweepPlanner;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
 import org.polygrok.experiments.train.ModelKind;
-import org.polygrok.experiments.train.RunStatus;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.SummaryMetrics;
+import org.polygrok.plotting.results.SummaryRow;
+import org.polygrok.plotting.results.TrialStatus;
 
 /** Summaries built from hand-written trial folders: aggregation over seeds, α rows, Q3 (d), failures, the three files. */
 class SweepSummaryTest {
@@ -39,7 +41,7 @@ class SweepSummaryTest {
             t.directory().appendMetrics(new MetricsRecord(step, step, 1.0 / (step + 1), trainAcc, 2.0 / (step + 1),
                     valAcc, 50 - step / 100.0, 1234, step, null, null, null, null, null, null, null, null));
         }
-        t.directory().writeStatus(RunStatus.done(last));
+        t.directory().writeStatus(TrialStatus.done(last));
     }
 
     private static SweepTrial find(SweepPlan p, String model, Object r, long seed) {
@@ -58,7 +60,7 @@ class SweepSummaryTest {
         done(find(p, "lstm", 0.7, 0), 1.0, 0.95, 300, 1500);
         SweepTrial failed = find(p, "lstm", 0.7, 42);
         failed.directory().writeConfig(failed.config());
-        failed.directory().writeStatus(RunStatus.failed(12, "the training loss became NaN at step 12"));
+        failed.directory().writeStatus(TrialStatus.failed(12, "the training loss became NaN at step 12"));
 
         List<SummaryRow> rows = SweepSummary.rows(p);
         assertThat(rows).extracting(r -> r.setting().get("r_train")).containsExactly(0.3, 0.5, 0.7, 0.9);
@@ -68,7 +70,7 @@ class SweepSummaryTest {
         assertThat(half.seeds()).containsExactly(0L, 42L);
         assertThat(half.alpha()).isNull();
         assertThat(half.numParams()).isEqualTo(1234);
-        assertThat(half.metrics()).containsOnlyKeys(SweepSummary.METRICS);
+        assertThat(half.metrics()).containsOnlyKeys(SummaryMetrics.METRICS);
         assertThat(half.metric("A_val").mean()).isCloseTo(0.5, within(1e-12));
         assertThat(half.metric("A_val").std()).isCloseTo(0.1, within(1e-12)); // population std
         assertThat(half.metric("t_f_A_val").mean()).isEqualTo(600);
@@ -127,8 +129,8 @@ class SweepSummaryTest {
         assertThat(reg.models()).containsExactly(ModelKind.LSTM);
         reg.trials().forEach(t -> done(t, 1.0, 1.0, 100, 1500));
         SummaryRow row = SweepSummary.rows(reg).get(0);
-        assertThat(row.metrics()).containsKey(SweepSummary.PARAM_NORM);
-        assertThat(row.metric(SweepSummary.PARAM_NORM).mean()).isEqualTo(35.0);
+        assertThat(row.metrics()).containsKey(SummaryMetrics.PARAM_NORM);
+        assertThat(row.metric(SummaryMetrics.PARAM_NORM).mean()).isEqualTo(35.0);
         assertThat(SummaryFiles.write(reg)).contains("‖θ‖₂", "| weight_decay |");
 
         SweepPlan sanity = plan(Experiment.SANITY, List.of(ModelKind.LSTM, ModelKind.GPT));

@@ -1,0 +1,46 @@
+package org.polygrok.experiments.spark;
+
+import java.util.Locale;
+import org.apache.spark.SparkConf;
+
+/**
+ * The Spark settings of a sweep: those {@code spark-submit} set (spark.* system properties), then the master
+ * and {@code --conf} pairs given to polygrok, then polygrok's defaults for what is still unset: one core per
+ * trial ({@code spark.task.cpus=1}), no web UI on {@code local[N]}, and on a cluster the executors' class path
+ * {@code <polygrok home>/lib/*} (the tarball unpacked at the same path on every node).
+ */
+final class SparkConfs {
+    /** Where the launcher says polygrok is installed. */
+    static final String HOME_PROPERTY = "polygrok.home";
+
+    private SparkConfs() {
+    }
+
+    static SparkConf of(SparkSettings settings) {
+        SparkConf conf = new SparkConf();
+        if (settings.master() != null) {
+            conf.setMaster(settings.master());
+        }
+        settings.conf().forEach(conf::set);
+        conf.setIfMissing("spark.master", "local[*]");
+        conf.setIfMissing("spark.app.name", "polygrok sweep");
+        conf.setIfMissing("spark.task.cpus", "1");
+        if (conf.getBoolean("spark.speculation", false)) {
+            throw new IllegalArgumentException("spark.speculation=true would run a trial twice at once in its folder; "
+                    + "leave it off for polygrok sweeps");
+        }
+        if (isLocal(conf)) {
+            conf.setIfMissing("spark.ui.enabled", "false");
+        } else if (System.getProperty(HOME_PROPERTY) != null) {
+            conf.setIfMissing("spark.executor.extraClassPath", System.getProperty(HOME_PROPERTY) + "/lib/*");
+        }
+        if (conf.getInt("spark.task.cpus", 1) < 1) {
+            throw new IllegalArgumentException("spark.task.cpus must be at least 1, got " + conf.get("spark.task.cpus"));
+        }
+        return conf;
+    }
+
+    static boolean isLocal(SparkConf conf) {
+        return conf.get("spark.master").toLowerCase(Locale.ROOT).startsWith("local");
+    }
+}
