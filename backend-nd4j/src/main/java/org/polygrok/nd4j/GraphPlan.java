@@ -49,10 +49,14 @@ final class GraphPlan implements AutoCloseable {
             if (axisOrScalar != null) {
                 axisOrScalar.run(); // the op object may be shared with another plan of the same graph
             }
+            long t0 = OpProfile.ENABLED ? System.nanoTime() : 0;
             if (op instanceof CustomOp c) {
                 Nd4j.exec(c, context);
             } else {
                 Nd4j.exec((Op) op, context);
+            }
+            if (OpProfile.ENABLED) {
+                OpProfile.record(op.opName(), System.nanoTime() - t0);
             }
         }
     }

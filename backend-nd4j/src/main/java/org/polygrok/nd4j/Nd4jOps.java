@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
+import org.polygrok.api.LstmGates;
 import org.polygrok.api.OpShapes;
 import org.polygrok.api.Ops;
 import org.polygrok.api.Shapes;
@@ -308,6 +309,18 @@ public final class Nd4jOps implements Ops {
     public Tensor equal(Tensor a, Tensor b) {
         long[] shape = broadcastShape(a, b, "equal");
         return wrap(sd.castTo(sd.eq(v(a), v(b)), DataType.FLOAT), shape, DType.FLOAT32);
+    }
+
+    @Override
+    public Tensor lstmLayer(Tensor x, LstmGates gates) {
+        OpShapes.lstmLayer(x, gates);
+        LstmGates.Gate[] order = {gates.input(), gates.forget(), gates.output(), gates.candidate()};
+        SDVariable[] weights = Arrays.stream(order).map(g -> v(g.weight())).toArray(SDVariable[]::new);
+        SDVariable[] biases = Arrays.stream(order).map(g -> v(g.bias())).toArray(SDVariable[]::new);
+        long[] xs = t(x).shapeRef();
+        long hidden = gates.hiddenSize();
+        return wrap(Nd4jLstm.layer(sd, v(x), xs, weights, biases, hidden), new long[] {xs[0], xs[1], hidden},
+                DType.FLOAT32);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -9,6 +9,12 @@
  * optimizer slots in flat vectors; the api's clipping + optimizer update is traced once into a
  * small graph over those vectors.
  *
+ * <p>Speed: libnd4j's oneDNN build is loaded when its jar is on the class path
+ * ({@link org.polygrok.nd4j.Nd4jEngine#preferOneDnn()}); an LSTM layer is traced as one stacked-gate
+ * product per time step with the input projection of all steps hoisted out of the loop
+ * ({@link org.polygrok.nd4j.Nd4jLstm}); {@code -Dpolygrok.nd4j.profile=true} prints the time per op
+ * type of every compiled graph ({@link org.polygrok.nd4j.OpProfile}).
+ *
  * <p>SameDiff M2.1 defects worked around here: Gather's gradient (one-hot products instead),
  * logSoftmax with an axis (built from max/exp/sum/log), minimum's tie gradient (a constant mask),
  * one printed line per differentiated op (filtered from stdout), views copied by the default

@@ -196,7 +196,7 @@ class RunCommandTest {
     @Test
     void aDryRunPrintsTheProtocolsPlanAndWritesNothing() {
         Path out = tmp.resolve("plan");
-        CliResult r = CliResult.run("run", "all", "--backend=djl", "--dry-run", "--out=" + out);
+        CliResult r = CliResult.run("run", "all", "--backend=djl", "--dry-run", "--no-estimate", "--out=" + out);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("sanity (Q1, full scale): 4 trials, 40004 steps",
                 "data-scaling (Q3, full scale): 32 trials, 320048 steps (4 more trained by an earlier experiment)",

@@ -32,10 +32,13 @@ public final class BenchMeasurement {
                 session.step(train.batch(sampler.next(), TrialSpecs.maskRule(trial.config())));
             }
             double[] stepMs = new double[settings.steps()];
+            double[] stepCpuMs = new double[settings.steps()];
             for (int i = 0; i < stepMs.length; i++) {
+                long c0 = ProcessStatus.cpuNanos();
                 long t0 = System.nanoTime();
                 session.step(train.batch(sampler.next(), TrialSpecs.maskRule(trial.config())));
                 stepMs[i] = (System.nanoTime() - t0) / 1e6;
+                stepCpuMs[i] = (ProcessStatus.cpuNanos() - c0) / 1e6;
             }
             trial.evaluator().evaluate(session, val); // warm-up of the validation shape
             double[] evalMs = new double[settings.evalRepeats()];
@@ -50,7 +53,7 @@ public final class BenchMeasurement {
                     trial.plan().batchSize(), settings.steps(), settings.warmup(), Percentiles.of(stepMs, 50),
                     Percentiles.of(stepMs, 10), Percentiles.of(stepMs, 90), Percentiles.of(evalMs, 50),
                     status.peakRssMb(), settings.effectiveThreads(), status.threads(), start.loss(),
-                    ProcessHandle.current().pid());
+                    ProcessHandle.current().pid(), Percentiles.of(stepCpuMs, 50));
         }
     }
 }

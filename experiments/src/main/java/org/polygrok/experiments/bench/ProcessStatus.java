@@ -1,11 +1,18 @@
 package org.polygrok.experiments.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Peak resident memory (VmHWM) and thread count of a process, from Linux's {@code /proc/<pid>/status}. */
 record ProcessStatus(double peakRssMb, int threads) {
+
+    /** CPU time of this process so far, all threads, in nanoseconds (-1 where the JVM cannot tell). */
+    static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
 
     /** This process's status; fails on systems without {@code /proc}. */
     static ProcessStatus self() {

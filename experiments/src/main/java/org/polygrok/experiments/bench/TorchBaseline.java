@@ -82,6 +82,6 @@ public final class TorchBaseline {
         return new BenchRow("torch", "PyTorch " + version, s.model().label(), m.path("batch").asInt(s.batch()),
                 s.steps(), s.warmup(), m.get("step_ms_median").asDouble(), m.get("step_ms_p10").asDouble(),
                 m.get("step_ms_p90").asDouble(), m.get("eval_ms_median").asDouble(), m.get("peak_rss_mb").asDouble(),
-                threads.isInt() ? threads.asInt() : null, null, loss.isNumber() ? loss.asDouble() : null, pid);
+                threads.isInt() ? threads.asInt() : null, null, loss.isNumber() ? loss.asDouble() : null, pid, null);
     }
 }

@@ -13,8 +13,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.polygrok.experiments.process.JavaCommand;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
 import org.polygrok.experiments.sweep.run.TrialWorker;
-import org.polygrok.experiments.train.TrainingProgress;
 import org.polygrok.plotting.results.TrialStatus;
+import org.polygrok.experiments.train.TrainingProgress;
 
 /**
  * Runs each trial of a sweep as one Spark job of one task ({@link TrialTask}) that needs {@code spark.task.cpus}

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.apache.spark.api.java.function.Function;
-import org.polygrok.experiments.sweep.run.ProcessTrialExecutor;
-import org.polygrok.experiments.train.TrainingProgress;
 import org.polygrok.plotting.results.ExperimentRecord;
+import org.polygrok.experiments.sweep.run.ProcessTrialExecutor;
 import org.polygrok.plotting.results.TrialStatus;
+import org.polygrok.experiments.train.TrainingProgress;
 
 /**
  * One Spark task: runs one trial on this executor's host with the local executor's code
@@ -40,7 +40,7 @@ final class TrialTask implements Function<TrialTaskSpec, TaskResult> {
                 throw new IllegalStateException("trial " + spec.trialId() + " was stopped at step "
                         + outcome.step() + " on " + host + "; it continues from its checkpoint");
             }
-            return TaskResult.ended(host, outcome.endLabel());
+            return TaskResult.ended(host, outcome.status().name());
         }
     }
 

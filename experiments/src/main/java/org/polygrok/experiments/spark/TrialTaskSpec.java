@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.polygrok.plotting.results.Json;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
 import org.polygrok.experiments.sweep.run.TrialWorker;
-import org.polygrok.plotting.results.Json;
 import org.polygrok.plotting.results.TrialConfig;
 
 /**

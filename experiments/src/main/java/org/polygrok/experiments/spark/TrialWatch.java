@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.train.TrainingProgress;
-import org.polygrok.experiments.train.TrialDirectory;
 import org.polygrok.plotting.results.Json;
 import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.experiments.sweep.plan.SweepTrial;
 import org.polygrok.plotting.results.TrialStatus;
+import org.polygrok.experiments.train.TrainingProgress;
+import org.polygrok.experiments.train.TrialDirectory;
 
 /**
  * The driver's view of one trial running on the cluster, read from its folder: it starts when Spark starts

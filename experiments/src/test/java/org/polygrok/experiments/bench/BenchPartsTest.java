@@ -47,7 +47,7 @@ class BenchPartsTest {
                 + "\"peak_rss_mb\": 455.0, \"train_loss_step0\": 3.8786}}}";
         BenchRow row = TorchBaseline.parse(line, GPT, 42);
         assertThat(row).isEqualTo(new BenchRow("torch", "PyTorch 1.13.0a0", "gpt", 480, 100, 10, 137.6, 135.3, 145.1,
-                101.0, 455.0, 2, null, 3.8786, 42L));
+                101.0, 455.0, 2, null, 3.8786, 42L, null));
         assertThatThrownBy(() -> TorchBaseline.parse(line, GPT.withModel(ModelKind.LSTM), 1))
                 .hasMessageContaining("lstm result lacks step_ms_median");
         assertThatThrownBy(() -> TorchBaseline.parse("{oops", GPT, 1)).hasMessageContaining("malformed JSON");
@@ -62,21 +62,21 @@ class BenchPartsTest {
 
     @Test
     void tableShowsRatiosToTorchOrElseToTheFirstBackend() {
-        BenchRow torch = new BenchRow("torch", "PyTorch", "gpt", 480, 100, 10, 100, 90, 110, 50, 400, 2, null, null, 1L);
-        BenchRow tf = new BenchRow("tf", "TF", "gpt", 480, 100, 10, 50, 45, 55, 25, 800, 2, 40, 3.0, 2L);
-        BenchRow djl = new BenchRow("djl", "DJL", "lstm", 480, 100, 10, 40, 38, 42, 20, 600, 2, 30, 3.0, 3L);
-        BenchRow nd4j = new BenchRow("nd4j", "ND4J", "lstm", 480, 100, 10, 80, 78, 82, 30, 1200, 2, 30, 3.0, 4L);
+        BenchRow torch = new BenchRow("torch", "PyTorch", "gpt", 480, 100, 10, 100, 90, 110, 50, 400, 2, null, null, 1L, null);
+        BenchRow tf = new BenchRow("tf", "TF", "gpt", 480, 100, 10, 50, 45, 55, 25, 800, 2, 40, 3.0, 2L, null);
+        BenchRow djl = new BenchRow("djl", "DJL", "lstm", 480, 100, 10, 40, 38, 42, 20, 600, 2, 30, 3.0, 3L, null);
+        BenchRow nd4j = new BenchRow("nd4j", "ND4J", "lstm", 480, 100, 10, 80, 78, 82, 30, 1200, 2, 30, 3.0, 4L, 61.5);
         String table = BenchTable.format(List.of(torch, tf, djl, nd4j));
         assertThat(table.lines().filter(l -> l.startsWith("gpt   tf"))).singleElement().asString()
                 .contains("50.0").contains("45.0-55.0").contains("2/40").contains("0.50").contains("2.00");
         assertThat(table.lines().filter(l -> l.startsWith("lstm  nd4j"))).singleElement().asString()
-                .contains(" 2.00 ").contains("1.50");
+                .contains(" 2.00 ").contains("1.50").contains(" 61.5 ");
         assertThat(table).contains("ratios (x) are to the torch baseline");
     }
 
     @Test
     void rowsAreWrittenWithSnakeCaseKeys() {
-        BenchRow tf = new BenchRow("tf", "TF", "gpt", 480, 100, 10, 50, 45, 55, 25, 800, 2, 40, 3.0, 2L);
+        BenchRow tf = new BenchRow("tf", "TF", "gpt", 480, 100, 10, 50, 45, 55, 25, 800, 2, 40, 3.0, 2L, null);
         Path file = tmp.resolve("rows.json");
         BenchRunner.writeJson(file, List.of(tf));
         com.fasterxml.jackson.databind.JsonNode rows = Json.read(file, com.fasterxml.jackson.databind.JsonNode.class);

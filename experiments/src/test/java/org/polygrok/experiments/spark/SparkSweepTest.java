@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polygrok.cli.Polygrok;
 import org.polygrok.experiments.sweep.run.TrialWorker;
-import org.polygrok.experiments.train.TrialDirectory;
 import org.polygrok.plotting.results.TrialStatus;
+import org.polygrok.experiments.train.TrialDirectory;
 
 /**
  * Sweeps on a real Spark give the summary of the local executor: on {@code local[2]}, and on a standalone cluster

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.polygrok.experiments.io.Json;
+import org.polygrok.plotting.results.Json;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
 
