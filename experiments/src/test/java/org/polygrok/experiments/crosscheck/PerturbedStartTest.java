@@ -13,6 +13,7 @@ import org.polygrok.api.Backends;
 import org.polygrok.api.HostArray;
 import org.polygrok.experiments.train.ModelKind;
 import org.polygrok.experiments.train.PreparedTrial;
+import org.polygrok.experiments.train.TrialSpecs;
 import org.polygrok.plotting.results.TrialConfig;
 
 /**
@@ -27,7 +28,7 @@ class PerturbedStartTest {
     void perturbedInitialWeightsDisagreeFromTheStart() {
         List<String> names = EngineRuns.available();
         assumeThat(names.size()).as("two available backends").isGreaterThanOrEqualTo(2);
-        TrialConfig config = TrialConfig.defaults(ModelKind.GPT).with(Map.of("dim", 32, "layers", 1, "heads", 4,
+        TrialConfig config = TrialSpecs.defaults(ModelKind.GPT).with(Map.of("dim", 32, "layers", 1, "heads", 4,
                 "seed", 0, "steps", STEPS));
         BackendTrajectory reference = EngineRuns.trajectory(names.get(0), config, STEPS);
         BackendTrajectory same = EngineRuns.trajectory(names.get(1), config, STEPS);
