@@ -48,6 +48,11 @@ final class SweepConsole {
         }
     }
 
+    /** Runs the requests on this machine (crosscheck's curve mode); the exit code as {@link #run}'s. */
+    int runLocal(CommandLine cl, List<SweepRequest> requests, boolean verbose) {
+        return run(cl, runner, requests, verbose);
+    }
+
     private static int run(CommandLine cl, SweepRunner runner, List<SweepRequest> requests, boolean verbose) {
         PrintWriter out = cl.getOut();
         String command = "polygrok " + String.join(" ", cl.getParseResult().originalArgs());

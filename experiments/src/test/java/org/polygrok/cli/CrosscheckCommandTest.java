@@ -63,6 +63,29 @@ class CrosscheckCommandTest {
     }
 
     @Test
+    void curveModeTrainsEveryBackendInItsOwnProcessFromTheSameWeights() throws Exception {
+        List<String> names = available();
+        Assumptions.assumeTrue(names.size() >= 2, "needs two available backends, found " + names);
+        Path out = tmp.resolve("curves");
+        CliResult r = CliResult.run("crosscheck", "--curves", "--model", "gpt", "--backends", names.get(0) + ","
+                + names.get(1), "--steps", "12", "--p", "7", "--dim", "16", "--layers", "1", "--heads", "2", "--out",
+                out.toString());
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        JsonNode json = Json.read(out.resolve("curves.json"), JsonNode.class);
+        assertThat(json.get("passed").asBoolean()).isTrue();
+        assertThat(json.get("steps").asInt()).isEqualTo(12);
+        assertThat(json.get("backends").size()).isEqualTo(2);
+        JsonNode other = json.get("backends").get(1);
+        assertThat(other.get("evaluations_compared").asInt()).isEqualTo(14); // steps 0..12 and the final one
+        assertThat(other.get("max_abs_d_log_l_val").asDouble()).isLessThan(1e-3);
+        try (var trials = Files.list(out.resolve("sanity/trials"))) {
+            assertThat(trials.toList()).hasSize(2);
+        }
+        assertThat(Files.size(out.resolve("curves.png"))).isPositive();
+        assertThat(r.out()).contains("verdict: the curves agree");
+    }
+
+    @Test
     void badInputExitsWithTwoAndWritesNothing() throws Exception {
         Path out = tmp.resolve("never");
         String first = available().get(0);

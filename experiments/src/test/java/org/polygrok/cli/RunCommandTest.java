@@ -35,7 +35,8 @@ class RunCommandTest {
         assertThat(sanity.resolve("summary.json")).exists();
         assertThat(sanity.resolve("summary.csv")).exists();
         assertThat(Files.readString(sanity.resolve("summary.md"))).contains("# sanity (Q1), full scale",
-                "Changed by --set for every trial: dim = 16, eval_first = 2, eval_period = 10, layers = 1, p = 7, steps = 30");
+                "Changed by --set for every trial: dim = 16, eval_first = 2, eval_period = 10, layers = 1, p = 7, steps = 30",
+                "## Backends and the reference against seed variation", "| djl − reference rerun |");
         List<Path> trials = trials(sanity);
         assertThat(trials).extracting(p -> p.getFileName().toString()).hasSize(4)
                 .allMatch(n -> n.matches("(lstm|gpt)-djl-s(0|42)-[0-9a-f]{12}"));

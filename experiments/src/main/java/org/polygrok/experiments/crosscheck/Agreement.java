@@ -8,8 +8,9 @@ import org.polygrok.api.HostArray;
 /**
  * How far every backend is from the first one (the reference) of a crosscheck: per step, the largest
  * absolute and relative difference of the training loss; per backend, the differences of the step-0
- * losses, the largest per-step loss difference and the largest weight difference after the last step;
- * and the verdict against the {@link Tolerances}. A non-finite value never agrees.
+ * losses, the largest per-step loss difference and the largest weight difference after the last step,
+ * each against the {@link Tolerances}; per backend, its agreement {@link Horizon}; and the {@link Verdict}.
+ * A non-finite value never agrees.
  */
 public final class Agreement {
     /** One comparison of one backend with the reference. */
@@ -24,6 +25,7 @@ public final class Agreement {
     private final double[] maxAbs;
     private final double[] maxRel;
     private final List<Check> checks = new ArrayList<>();
+    private final List<Horizon> horizons = new ArrayList<>();
 
     private Agreement(List<BackendTrajectory> runs, Tolerances tolerances) {
         this.runs = List.copyOf(runs);
@@ -66,12 +68,15 @@ public final class Agreement {
                 }
             }
             String b = other.backend();
-            checks.add(new Check(b, "step-0 train loss", Math.abs(other.trainAtStart().loss() - ref.trainAtStart().loss()),
-                    tolerances.step0Loss(), "full train set"));
-            checks.add(new Check(b, "step-0 val loss", Math.abs(other.valAtStart().loss() - ref.valAtStart().loss()),
-                    tolerances.step0Loss(), "full validation set"));
-            checks.add(new Check(b, "training loss", abs[worst], tolerances.stepLoss(), "step " + (worst + 1)));
-            checks.add(weightCheck(other));
+            Check train0 = new Check(b, "step-0 train loss", Math.abs(other.trainAtStart().loss()
+                    - ref.trainAtStart().loss()), tolerances.step0Loss(), "full train set");
+            Check val0 = new Check(b, "step-0 val loss", Math.abs(other.valAtStart().loss() - ref.valAtStart().loss()),
+                    tolerances.step0Loss(), "full validation set");
+            Check weights = weightCheck(other);
+            checks.addAll(List.of(train0, val0,
+                    new Check(b, "training loss", abs[worst], tolerances.stepLoss(), "step " + (worst + 1)), weights));
+            horizons.add(Horizons.find(ref, other, abs, tolerances.stepLoss(), train0.passed() && val0.passed(),
+                    weights.passed()));
         }
     }
 
@@ -139,7 +144,17 @@ public final class Agreement {
         return List.copyOf(checks);
     }
 
+    /** Whether every check passed: bit-level agreement within the tolerances over the whole run. */
     public boolean agrees() {
         return checks.stream().allMatch(Check::passed);
+    }
+
+    /** Per backend after the first, how long it agreed with the reference and what ended it. */
+    public List<Horizon> horizons() {
+        return List.copyOf(horizons);
+    }
+
+    public Verdict verdict() {
+        return Verdict.of(horizons);
     }
 }

@@ -23,6 +23,9 @@ public final class CrosscheckReport {
         m.put("reference_backend", a.reference().backend());
         m.put("steps", a.reference().steps());
         m.put("agree", a.agrees());
+        m.put("verdict", a.verdict().name().toLowerCase(Locale.ROOT));
+        m.put("verdict_text", a.verdict().describe(a.horizons()));
+        m.put("horizons", a.horizons().stream().map(h -> horizon(h, a.reference().backend())).toList());
         m.put("tolerances", a.tolerances().toMap());
         m.put("checks", a.checks().stream().map(CrosscheckReport::check).toList());
         m.put("largest", largest(a));
@@ -45,6 +48,17 @@ public final class CrosscheckReport {
         m.put("per_step", perStep(a));
         m.put("seconds", seconds);
         m.put("config", Json.mapper().convertValue(config, Map.class));
+        return m;
+    }
+
+    private static Map<String, Object> horizon(Horizon h, String reference) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backend", h.backend());
+        m.put("cause", h.cause().name().toLowerCase(Locale.ROOT));
+        m.put("last_agreeing_step", h.lastAgreeing());
+        m.put("spikes", h.spikes());
+        m.put("brief_excursions", h.excursions());
+        m.put("text", h.describe(reference));
         return m;
     }
 
@@ -104,7 +118,8 @@ public final class CrosscheckReport {
         }
         s.append(String.format(Locale.ROOT, "largest per-step loss difference: %.3e absolute, %.3e relative%n",
                 max(a.maxAbsolutePerStep()), max(a.maxRelativePerStep())));
-        s.append(a.agrees() ? "verdict: the backends agree" : "verdict: the backends DISAGREE");
+        a.horizons().forEach(h -> s.append("horizon: ").append(h.describe(a.reference().backend())).append('\n'));
+        s.append("verdict: ").append(a.verdict().describe(a.horizons()));
         return s.toString();
     }
 

@@ -1,5 +1,6 @@
 /**
- * The HTML report's parts: one section per experiment, summary tables, backend differences.
+ * The HTML report's parts: one section per experiment, summary tables, backend differences, and the
+ * backends (and the reference) against seed variation ({@code SeedComparisonTables}).
  *
  * <p>May import: {@code results}, {@code figures}, {@code draw}.
  */

@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.polygrok.experiments.stats.SeedStatistics;
+import org.polygrok.experiments.stats.SeedStatisticsMarkdown;
 import org.polygrok.experiments.sweep.plan.SweepPlan;
 import org.polygrok.plotting.results.AtomicFiles;
+import org.polygrok.plotting.results.Json;
 import org.polygrok.plotting.results.MeanStd;
 import org.polygrok.plotting.results.SummaryMetrics;
 import org.polygrok.plotting.results.SummaryRow;
@@ -27,8 +30,10 @@ public final class SummaryFiles {
     public static String write(SweepPlan plan) {
         List<SummaryRow> rows = SweepSummary.rows(plan);
         Path dir = plan.dir();
-        SummaryRow.writeAll(dir, rows);
-        String md = SummaryMarkdown.render(plan, rows);
+        SeedStatistics statistics = SeedGroups.statistics(plan);
+        Json.write(dir.resolve(JSON), SeedGroups.annotate(rows, statistics)); // SummaryRow's fields + per_seed, comparisons
+        String md = SummaryMarkdown.render(plan, rows)
+                + SeedStatisticsMarkdown.render(statistics, SeedGroups.caveat(plan));
         try {
             AtomicFiles.write(dir.resolve(CSV), csv(plan, rows).getBytes(StandardCharsets.UTF_8));
             AtomicFiles.write(dir.resolve(MARKDOWN), md.getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,10 @@
+/**
+ * Whether two groups of per-seed results differ beyond seed variation: an exact two-sided permutation
+ * test of the difference of means ({@link org.polygrok.experiments.stats.PermutationTest}), the seeds a
+ * gap needs to be told apart ({@link org.polygrok.experiments.stats.SeedsNeeded}), one comparison of one
+ * metric ({@link org.polygrok.experiments.stats.SeedComparison}) and the course's published numbers
+ * ({@link org.polygrok.experiments.stats.ReferenceResults}). Plain Java, no engine.
+ *
+ * <p>May import: nothing of polygrok (the JDK only).
+ */
+package org.polygrok.experiments.stats;
