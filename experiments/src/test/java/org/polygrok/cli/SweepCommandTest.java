@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.polygrok.experiments.io.Json;
 import org.polygrok.experiments.spec.SpecReader;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.train.TrialDirectory;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.TrialStatus;
 
 /** {@code polygrok sweep SPEC} end to end: two backends as an axis, resume from the recorded spec, figures, report, bad specs. */
 class SweepCommandTest {
@@ -64,7 +64,7 @@ class SweepCommandTest {
         CliResult resumed = CliResult.run("resume", dir.toString());
         assertThat(resumed.code()).as(resumed.err() + resumed.out()).isZero();
         assertThat(resumed.out()).contains("8 trials, 1 to run");
-        assertThat(new TrialDirectory(trial).readStatus()).contains(RunStatus.done(6));
+        assertThat(new TrialDirectory(trial).readStatus()).contains(TrialStatus.done(6));
         assertThat(rows(dir)).hasSize(4).allSatisfy(x -> assertThat(x.get("seeds")).isEqualTo(List.of(0, 42)));
 
         CliResult report = CliResult.run("report", out.toString());

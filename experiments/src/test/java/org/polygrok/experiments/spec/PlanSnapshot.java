@@ -7,18 +7,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.polygrok.experiments.io.Json;
-import org.polygrok.experiments.metrics.MetricsRecord;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
-import org.polygrok.experiments.sweep.summary.SummaryFiles;
 import org.polygrok.experiments.sweep.plan.SweepPlan;
 import org.polygrok.experiments.sweep.plan.SweepPlanner;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.train.ModelKind;
-import org.polygrok.experiments.train.RunStatus;
 import org.polygrok.experiments.sweep.plan.TrialId;
+import org.polygrok.experiments.sweep.summary.SummaryFiles;
+import org.polygrok.experiments.train.ModelKind;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * What an experiment plans at one scale, on two backends and both models: its experiment.json record,
@@ -81,6 +81,6 @@ final class PlanSnapshot {
                     aVal, 50 - step / 100.0 + i, 1234 + i, step, mixed ? 0.5 : null, bin, mixed ? 0.6 : null, ter,
                     mixed ? 0.7 : null, bin, mixed ? 0.8 : null, ter));
         }
-        t.directory().writeStatus(RunStatus.done(last));
+        t.directory().writeStatus(TrialStatus.done(last));
     }
 }
