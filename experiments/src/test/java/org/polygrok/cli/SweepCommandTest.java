@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.polygrok.plotting.results.Json;
 import org.polygrok.experiments.spec.SpecReader;
-import org.polygrok.plotting.results.TrialStatus;
 import org.polygrok.experiments.train.TrialDirectory;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.TrialStatus;
 
 /** {@code polygrok sweep SPEC} end to end: two backends as an axis, resume from the recorded spec, figures, report, bad specs. */
 class SweepCommandTest {

@@ -7,18 +7,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.polygrok.plotting.results.Json;
-import org.polygrok.plotting.results.MetricsRecord;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
-import org.polygrok.experiments.sweep.summary.SummaryFiles;
 import org.polygrok.experiments.sweep.plan.SweepPlan;
 import org.polygrok.experiments.sweep.plan.SweepPlanner;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.train.ModelKind;
-import org.polygrok.plotting.results.TrialStatus;
 import org.polygrok.experiments.sweep.plan.TrialId;
+import org.polygrok.experiments.sweep.summary.SummaryFiles;
+import org.polygrok.experiments.train.ModelKind;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * What an experiment plans at one scale, on two backends and both models: its experiment.json record,

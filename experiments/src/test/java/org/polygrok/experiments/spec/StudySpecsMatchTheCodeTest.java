@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.polygrok.plotting.results.Json;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
+import org.polygrok.plotting.results.Json;
 
 /**
  * The study's experiments, read from their spec resources, plan the same trials (ids, settings, every
