@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.polygrok.plotting.results.SummaryMetrics;
 
 /**
  * The {@code summary.md} section of a {@link SeedStatistics}: per model, setting and α, each backend's
@@ -128,19 +129,9 @@ public final class SeedStatisticsMarkdown {
                 : number(meanStd[0]) + " ± " + number(meanStd[1]);
     }
 
-    /** Three significant digits; scientific below 0.01 and from 100 000. */
+    /** Three significant digits, as every statistic (one format: {@link SummaryMetrics#significant}). */
     public static String number(double x) {
-        if (Double.isNaN(x)) {
-            return "NaN";
-        }
-        double a = Math.abs(x);
-        if (x == Math.rint(x) && a < 1e5) {
-            return String.format(Locale.ROOT, "%.0f", x);
-        }
-        if (a != 0 && (a < 0.01 || a >= 1e5)) {
-            return String.format(Locale.ROOT, "%.2e", x).replaceFirst("e([+-])0*(\\d)", "e$1$2").replace("e+", "e");
-        }
-        return new java.math.BigDecimal(x).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        return SummaryMetrics.significant(x);
     }
 
     private static String table(List<List<String>> lines) {

@@ -5,6 +5,6 @@
  * metric ({@link org.polygrok.experiments.stats.SeedComparison}) and the course's published numbers
  * ({@link org.polygrok.experiments.stats.ReferenceResults}). Plain Java, no engine.
  *
- * <p>May import: nothing of polygrok (the JDK only).
+ * <p>May import: {@code org.polygrok.plotting.results} (the one number format) and the JDK; nothing else of polygrok.
  */
 package org.polygrok.experiments.stats;

@@ -1,8 +1,6 @@
 package org.polygrok.plotting.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.polygrok.plotting.results.SummaryMetrics;
 import org.polygrok.plotting.results.SummaryTree;
 
 /**
@@ -152,18 +151,8 @@ public final class SeedComparisonTables {
         return std == 0 ? number(mean) : number(mean) + " ± " + number(std);
     }
 
-    /** Three significant digits; scientific below 0.01 and from 100 000 (as summary.md). */
+    /** Three significant digits, as every statistic (one format: {@link SummaryMetrics#significant}). */
     static String number(double x) {
-        if (Double.isNaN(x)) {
-            return "NaN";
-        }
-        double a = Math.abs(x);
-        if (x == Math.rint(x) && a < 1e5) {
-            return String.format(Locale.ROOT, "%.0f", x);
-        }
-        if (a != 0 && (a < 0.01 || a >= 1e5)) {
-            return String.format(Locale.ROOT, "%.2e", x).replaceFirst("e([+-])0*(\\d)", "e$1$2").replace("e+", "e");
-        }
-        return new BigDecimal(x).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        return SummaryMetrics.significant(x);
     }
 }

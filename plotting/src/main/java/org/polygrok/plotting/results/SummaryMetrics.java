@@ -74,6 +74,24 @@ public final class SummaryMetrics {
         return x == Math.rint(x) ? String.format(Locale.ROOT, "%.0f", x) : String.format(Locale.ROOT, "%.1f", x);
     }
 
+    /**
+     * A statistic that is not one of the metrics (a gap, a p-value, a seed count): three significant digits,
+     * scientific below 0.01 and from 100 000, whole numbers as integers.
+     */
+    public static String significant(double x) {
+        if (Double.isNaN(x)) {
+            return "NaN";
+        }
+        double a = Math.abs(x);
+        if (x == Math.rint(x) && a < 1e5) {
+            return String.format(Locale.ROOT, "%.0f", x);
+        }
+        if (a != 0 && (a < 0.01 || a >= 1e5)) {
+            return scientific(x);
+        }
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
     /** e.g. 1.51e-4. */
     private static String scientific(double x) {
         String s = String.format(Locale.ROOT, "%.2e", x); // 1.51e-04
