@@ -1,7 +1,6 @@
 package org.polygrok.cli;
 
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,13 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.polygrok.api.BackendProvider;
-import org.polygrok.experiments.cost.CostProbe;
-import org.polygrok.experiments.cost.StudyEstimate;
 import org.polygrok.experiments.study.ConfigChanges;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
-import org.polygrok.experiments.sweep.plan.SweepPlan;
-import org.polygrok.experiments.sweep.plan.SweepPlanText;
 import org.polygrok.experiments.sweep.plan.SweepPlanner;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
 import org.polygrok.experiments.sweep.run.ParallelTrials;
@@ -73,13 +68,9 @@ final class RunCommand implements Callable<Integer> {
                     + "recorded in experiment.json. Repeatable.")
     List<String> set;
 
-    @Option(names = "--dry-run", description = "Print what would be trained (trials, steps, batch, evaluations per "
-            + "model and setting) and its expected wall time on this machine, from a short measured probe of every "
-            + "distinct trial shape (a few steps and one evaluation each), and exit; writes nothing.")
-    boolean dryRun;
-
-    @Option(names = "--no-estimate", description = "With --dry-run: print the plan only, without probing its wall time.")
-    boolean noEstimate;
+    /** --dry-run [--no-estimate]: the plan and its expected wall time. */
+    @Mixin
+    DryRunOptions dryRun;
 
     @Option(names = "--verbose", description = "Log every evaluation of every trial (when not on a terminal).")
     boolean verbose;
@@ -109,18 +100,9 @@ final class RunCommand implements Callable<Integer> {
             requests.add(new SweepRequest(e, s, backendNames, kinds, seeds, changes(e, all),
                     parallel != null ? parallel : ParallelTrials.byDefault(), retryFailed, out));
         }
-        if (dryRun) {
-            List<SweepPlan> plans = requests.stream().map(r -> SweepPlanner.plan(r, "polygrok run")).toList();
-            spec.commandLine().getOut().print(SweepPlanText.format(plans));
-            if (!noEstimate) {
-                double processStartMs = ManagementFactory.getRuntimeMXBean().getUptime();
-                StudyEstimate estimate = new StudyEstimate(CostProbe::measure, processStartMs,
-                        Runtime.getRuntime().availableProcessors());
-                List<StudyEstimate.Line> lines = estimate.estimate(plans, spec.commandLine().getErr()::println);
-                spec.commandLine().getOut().print(StudyEstimate.format(lines));
-            }
-            spec.commandLine().getOut().flush();
-            return 0;
+        if (dryRun.dryRun) {
+            return dryRun.print(spec.commandLine(),
+                    requests.stream().map(r -> SweepPlanner.plan(r, "polygrok run")).toList());
         }
         return console.run(spec.commandLine(), requests, verbose, executor, parallel != null);
     }

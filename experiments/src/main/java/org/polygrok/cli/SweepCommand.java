@@ -12,7 +12,6 @@ import org.polygrok.experiments.study.ConfigChanges;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
 import org.polygrok.experiments.sweep.run.ParallelTrials;
-import org.polygrok.experiments.sweep.plan.SweepPlanText;
 import org.polygrok.experiments.sweep.plan.SweepPlanner;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
 import org.polygrok.experiments.train.ModelKind;
@@ -70,8 +69,9 @@ final class SweepCommand implements Callable<Integer> {
             description = "Change a setting in every trial, on top of the spec's base (e.g. --set steps=200). Repeatable.")
     List<String> set;
 
-    @Option(names = "--dry-run", description = "Print what would be trained and exit; writes nothing.")
-    boolean dryRun;
+    /** --dry-run [--no-estimate]: the plan and its expected wall time. */
+    @Mixin
+    DryRunOptions dryRun;
 
     @Option(names = "--verbose", description = "Log every evaluation of every trial (when not on a terminal).")
     boolean verbose;
@@ -104,10 +104,8 @@ final class SweepCommand implements Callable<Integer> {
         SweepRequest request = new SweepRequest(experiment, Scale.fromLabel(scale), backendNames(experiment),
                 modelKinds(experiment), seeds, changes(experiment),
                 parallel != null ? parallel : ParallelTrials.byDefault(), retryFailed, out);
-        if (dryRun) {
-            spec.commandLine().getOut().print(SweepPlanText.format(List.of(SweepPlanner.plan(request, "polygrok sweep"))));
-            spec.commandLine().getOut().flush();
-            return 0;
+        if (dryRun.dryRun) {
+            return dryRun.print(spec.commandLine(), List.of(SweepPlanner.plan(request, "polygrok sweep")));
         }
         return console.run(spec.commandLine(), List.of(request), verbose, executor, parallel != null);
     }

@@ -85,9 +85,9 @@ class SweepCommandTest {
         Path file = spec("ds.yaml", printed.out());
         Path out = tmp.resolve("plan");
         CliResult fromSpec = CliResult.run("sweep", file.toString(), "--backend=djl", "--scale=quick", "--dry-run",
-                "--set=steps=200", "--out=" + out);
+                "--no-estimate", "--set=steps=200", "--out=" + out);
         CliResult fromRun = CliResult.run("run", "data-scaling", "--backend=djl", "--scale=quick", "--dry-run",
-                "--set=steps=200", "--out=" + out);
+                "--no-estimate", "--set=steps=200", "--out=" + out);
         assertThat(fromSpec.code()).as(fromSpec.err()).isZero();
         assertThat(fromSpec.out()).isEqualTo(fromRun.out()).contains("data-scaling (Q3, quick scale): 8 trials, 1600 steps");
         assertThat(out).doesNotExist();
