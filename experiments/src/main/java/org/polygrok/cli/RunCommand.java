@@ -13,7 +13,6 @@ import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
 import org.polygrok.experiments.sweep.plan.SweepPlanner;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
-import org.polygrok.experiments.sweep.run.ParallelTrials;
 import org.polygrok.experiments.train.ModelKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,17 +50,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Results folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--parallel", paramLabel = "N",
-            description = "Trials running at once, each in its own process with cores/N engine threads "
-                    + "(default: one per core, at most one per 2 GiB of memory).")
-    Integer parallel;
+    /** --parallel, --retry-failed, --verbose. */
+    @Mixin
+    SweepRunOptions running;
 
     /** Where the trials run: this machine, or Spark. */
     @Mixin
     ExecutorOptions executor;
-
-    @Option(names = "--retry-failed", description = "Rerun, from scratch, trials that FAILED in an earlier run.")
-    boolean retryFailed;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Change a protocol setting in every trial (e.g. --set steps=2000, --set gpt.lr=0.0005); "
@@ -71,9 +66,6 @@ final class RunCommand implements Callable<Integer> {
     /** --dry-run [--no-estimate]: the plan and its expected wall time. */
     @Mixin
     DryRunOptions dryRun;
-
-    @Option(names = "--verbose", description = "Log every evaluation of every trial (when not on a terminal).")
-    boolean verbose;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -98,13 +90,13 @@ final class RunCommand implements Callable<Integer> {
                 continue; // e.g. regularization (LSTM only) in 'all --models gpt'
             }
             requests.add(new SweepRequest(e, s, backendNames, kinds, seeds, changes(e, all),
-                    parallel != null ? parallel : ParallelTrials.byDefault(), retryFailed, out));
+                    running.parallelOrDefault(), running.retryFailed, out));
         }
         if (dryRun.dryRun) {
             return dryRun.print(spec.commandLine(),
                     requests.stream().map(r -> SweepPlanner.plan(r, "polygrok run")).toList());
         }
-        return console.run(spec.commandLine(), requests, verbose, executor, parallel != null);
+        return console.run(spec.commandLine(), requests, running.verbose, executor, running.parallelGiven());
     }
 
     private List<String> backendNames() {

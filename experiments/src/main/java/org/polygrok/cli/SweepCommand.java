@@ -11,7 +11,6 @@ import org.polygrok.experiments.spec.SpecReader;
 import org.polygrok.experiments.study.ConfigChanges;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.study.Scale;
-import org.polygrok.experiments.sweep.run.ParallelTrials;
 import org.polygrok.experiments.sweep.plan.SweepPlanner;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
 import org.polygrok.experiments.train.ModelKind;
@@ -54,16 +53,13 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Results folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--parallel", paramLabel = "N",
-            description = "Trials running at once, each in its own process (default: one per core, at most one per 2 GiB).")
-    Integer parallel;
+    /** --parallel, --retry-failed, --verbose. */
+    @Mixin
+    SweepRunOptions running;
 
     /** Where the trials run: this machine, or Spark. */
     @Mixin
     ExecutorOptions executor;
-
-    @Option(names = "--retry-failed", description = "Rerun, from scratch, trials that FAILED in an earlier run.")
-    boolean retryFailed;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Change a setting in every trial, on top of the spec's base (e.g. --set steps=200). Repeatable.")
@@ -72,9 +68,6 @@ final class SweepCommand implements Callable<Integer> {
     /** --dry-run [--no-estimate]: the plan and its expected wall time. */
     @Mixin
     DryRunOptions dryRun;
-
-    @Option(names = "--verbose", description = "Log every evaluation of every trial (when not on a terminal).")
-    boolean verbose;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -103,11 +96,11 @@ final class SweepCommand implements Callable<Integer> {
         Experiment experiment = Experiment.of(SpecReader.read(specFile));
         SweepRequest request = new SweepRequest(experiment, Scale.fromLabel(scale), backendNames(experiment),
                 modelKinds(experiment), seeds, changes(experiment),
-                parallel != null ? parallel : ParallelTrials.byDefault(), retryFailed, out);
+                running.parallelOrDefault(), running.retryFailed, out);
         if (dryRun.dryRun) {
             return dryRun.print(spec.commandLine(), List.of(SweepPlanner.plan(request, "polygrok sweep")));
         }
-        return console.run(spec.commandLine(), List.of(request), verbose, executor, parallel != null);
+        return console.run(spec.commandLine(), List.of(request), running.verbose, executor, running.parallelGiven());
     }
 
     private List<String> backendNames(Experiment e) {
