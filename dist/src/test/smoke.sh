@@ -24,7 +24,9 @@ done
 # Spark: its jars only under lib/spark/, none of them in lib/ nor in both; a one-trial sweep on local[1] works
 ls "$home"/lib/spark/spark-core_*.jar >/dev/null 2>&1 || fail "lib/spark/ holds no spark-core jar"
 if ls "$home"/lib/ | grep -Eq '^(spark-|scala-library)'; then fail "Spark's jars are in lib/ (the default class path)"; fi
-# (lib/spark/ may repeat a few jars of lib/ in the same version: the assembly's provided filter lets them through)
+# no jar file in both lib/ and lib/spark/ (same name = same version: the assembly must exclude it)
+both="$(comm -12 <(ls "$home"/lib/ | sort) <(ls "$home"/lib/spark/ | sort) | grep '\.jar$' || true)"
+[ -z "$both" ] || fail "jars in both lib/ and lib/spark/: $both"
 spark_out="$(mktemp -d)"
 "$launcher" run sanity --scale quick --backend djl --models gpt --seeds 0 --set p=7 --set dim=16 --set layers=1 \
   --set steps=5 --executor spark --master 'local[1]' --out "$spark_out/out" > "$spark_out/log" 2>&1 \
