@@ -26,6 +26,7 @@ import org.polygrok.plotting.results.Json;
 import org.polygrok.plotting.results.MeanStd;
 import org.polygrok.plotting.results.MetricsRecord;
 import org.polygrok.plotting.results.ResultsReader;
+import org.polygrok.plotting.results.SeedComparison;
 import org.polygrok.plotting.results.SummaryMetrics;
 import org.polygrok.plotting.results.SummaryRow;
 import org.polygrok.plotting.results.TrialConfig;
@@ -83,8 +84,8 @@ class ResultsContractTest {
             }
         }
         for (Class<?> record : List.of(ExperimentRecord.class, ExperimentRecord.Invocation.class, TrialConfig.class,
-                TrialStatus.class, MetricsRecord.class, SummaryRow.class, MeanStd.class, AttentionMaps.class,
-                AttentionMaps.Sample.class)) {
+                TrialStatus.class, MetricsRecord.class, SummaryRow.class, MeanStd.class, SeedComparison.class,
+                AttentionMaps.class, AttentionMaps.Sample.class)) {
             for (var c : record.getRecordComponents()) {
                 keys.add(((PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE).translate(c.getName()));
             }

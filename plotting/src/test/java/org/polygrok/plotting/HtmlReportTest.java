@@ -62,18 +62,15 @@ class HtmlReportTest {
         String sanity = section("sanity");
         assertThat(sanity).contains("<caption>backend djl</caption>").contains("<caption>backend tf</caption>")
                 .contains("<th class=\"key\">metric</th><th>LSTM</th><th>GPT</th>");
-        // the tf GPT generalises later (fixture): its L_val and A_val differ by more than the seed std
+        // the tf GPT generalises later (fixture), but its summary.json carries no comparisons (2 seeds a side cannot
+        // reach p ≤ 0.05, and the fixture is written as results older than the seed statistics): no "≠" mark
         List<String> lVal = cells(sanity, "L_val");
         assertThat(lVal).hasSize(4); // djl LSTM, djl GPT, tf LSTM, tf GPT
-        assertThat(lVal.get(0)).doesNotContain("differs");
-        assertThat(lVal.get(1)).contains("class=\"differs\"").contains("tf: ");
-        assertThat(lVal.get(2)).doesNotContain("differs");
-        assertThat(lVal.get(3)).contains("class=\"differs\"").contains("djl: ");
-        assertThat(cells(sanity, "L_train")).allSatisfy(c -> assertThat(c).doesNotContain("differs"));
+        assertThat(lVal).allSatisfy(c -> assertThat(c).doesNotContain("differs"));
+        assertThat(sanity).doesNotContain("≠").doesNotContain("Backends against seed variation");
         // best entries bold: in the djl table the lower L_val of the two models
         assertThat(lVal.get(1)).contains("<b>");
         assertThat(lVal.get(0)).doesNotContain("<b>");
-        assertThat(sanity).contains("differs from another backend by more than the seed-to-seed std");
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.polygrok.plotting.results.MeanStd;
+import org.polygrok.plotting.results.SummaryMetrics;
 
 /**
  * The course's published Q1 numbers (PROTOCOL §11), per model, as two sources of per-seed values to
@@ -18,10 +20,10 @@ public final class ReferenceResults {
 
     /**
      * One published source for one model: per-seed values where they are known, and every published
-     * entry as {mean, std} (std NaN where none is printed).
+     * entry as mean ± std (std NaN where none is printed).
      */
     public record Source(String label, String description, Map<String, double[]> perSeed,
-            Map<String, double[]> published) {
+            Map<String, MeanStd> published) {
     }
 
     private ReferenceResults() {
@@ -44,21 +46,12 @@ public final class ReferenceResults {
     }
 
     /**
-     * Every source of {@code model} as summary.json holds it: label → metric → {mean, std}, the std null
-     * where the source prints none.
+     * Every source of {@code model} as summary.json's {@code reference} holds it: label → metric → mean ± std,
+     * the std NaN (written as null) where the source prints none.
      */
-    public static Map<String, Map<String, Map<String, Double>>> published(String model) {
-        Map<String, Map<String, Map<String, Double>>> out = new LinkedHashMap<>();
-        for (Source s : forModel(model)) {
-            Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
-            s.published().forEach((k, v) -> {
-                Map<String, Double> ms = new LinkedHashMap<>();
-                ms.put("mean", v[0]);
-                ms.put("std", Double.isNaN(v[1]) ? null : v[1]);
-                metrics.put(k, ms);
-            });
-            out.put(s.label(), metrics);
-        }
+    public static Map<String, Map<String, MeanStd>> published(String model) {
+        Map<String, Map<String, MeanStd>> out = new LinkedHashMap<>();
+        forModel(model).forEach(s -> out.put(s.label(), s.published()));
         return out;
     }
 
@@ -83,22 +76,21 @@ public final class ReferenceResults {
         perSeed.put("t_f_A_val", column(seeds, 5));
         perSeed.put("delta_t_L", difference(column(seeds, 3), column(seeds, 2)));
         perSeed.put("delta_t_A", difference(column(seeds, 5), column(seeds, 4)));
-        Map<String, double[]> published = new LinkedHashMap<>();
-        perSeed.forEach((k, v) -> published.put(k, meanStd(v)));
+        Map<String, MeanStd> published = new LinkedHashMap<>();
+        perSeed.forEach((k, v) -> published.put(k, MeanStd.of(v)));
         return new Source(RERUN, "the reference code rerun on a GPU, PyTorch 2.11, seeds 0 and 42 (PROTOCOL §11)",
                 perSeed, published);
     }
 
     /** Table 1 rows in METRICS order as {mean, std}; std NaN where the table prints none. */
     private static Source table1(double[][] meanStd) {
-        List<String> keys = List.of("L_train", "L_val", "A_train", "A_val", "t_f_L_train", "t_f_L_val", "t_f_A_train",
-                "t_f_A_val", "delta_t_L", "delta_t_A");
+        List<String> keys = SummaryMetrics.METRICS;
         Map<String, double[]> perSeed = new LinkedHashMap<>();
-        Map<String, double[]> published = new LinkedHashMap<>();
+        Map<String, MeanStd> published = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             double mean = meanStd[i][0];
             double std = meanStd[i][1];
-            published.put(keys.get(i), new double[] {mean, std});
+            published.put(keys.get(i), new MeanStd(mean, std));
             if (!Double.isNaN(std)) {
                 perSeed.put(keys.get(i), new double[] {mean - std, mean + std});
             }
@@ -113,10 +105,5 @@ public final class ReferenceResults {
 
     private static double[] difference(double[] a, double[] b) {
         return new double[] {a[0] - b[0], a[1] - b[1]};
-    }
-
-    /** {mean, population std} of two values. */
-    private static double[] meanStd(double[] v) {
-        return new double[] {(v[0] + v[1]) / 2, Math.abs(v[0] - v[1]) / 2};
     }
 }

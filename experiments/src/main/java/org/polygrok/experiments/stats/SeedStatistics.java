@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.polygrok.plotting.results.SeedComparison;
+import org.polygrok.plotting.results.SummaryMetrics;
 
 /**
  * Every Table-1 metric of every backend compared with every other backend's, per model, setting and
@@ -13,8 +15,7 @@ import java.util.Optional;
  */
 public final class SeedStatistics {
     /** Table 1's quantities (PROTOCOL §7), the ones compared. */
-    public static final List<String> METRICS = List.of("L_train", "L_val", "A_train", "A_val", "t_f_L_train",
-            "t_f_L_val", "t_f_A_train", "t_f_A_val", "delta_t_L", "delta_t_A");
+    public static final List<String> METRICS = SummaryMetrics.METRICS;
     /** The fewest finished seeds a group needs to be compared. */
     public static final int MIN_SEEDS = 2;
 
@@ -59,7 +60,7 @@ public final class SeedStatistics {
             double[] mine = g.values().get(m);
             double[] other = theirs.get(m);
             if (mine != null && other != null && allFinite(mine) && allFinite(other)) {
-                out.add(SeedComparison.of(m, against, mine, other, fixed));
+                out.add(SeedComparisons.of(m, against, mine, other, fixed));
             }
         }
     }

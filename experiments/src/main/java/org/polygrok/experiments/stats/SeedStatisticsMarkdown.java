@@ -3,10 +3,11 @@ package org.polygrok.experiments.stats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.polygrok.plotting.results.MeanStd;
+import org.polygrok.plotting.results.SeedComparison;
 import org.polygrok.plotting.results.SummaryMetrics;
 
 /**
@@ -52,10 +53,10 @@ public final class SeedStatisticsMarkdown {
             return;
         }
         SeedGroup first = rows.get(0).group();
-        md.append("\n### ").append(first.model().toUpperCase(Locale.ROOT));
-        first.setting().forEach((k, v) -> md.append(", ").append(k).append(" = ").append(v));
+        md.append("\n### ").append(SummaryMetrics.model(first.model()));
+        first.setting().forEach((k, v) -> md.append(", ").append(k).append(" = ").append(SummaryMetrics.plain(v)));
         if (first.alpha() != null) {
-            md.append(", α = ").append(first.alpha());
+            md.append(", α = ").append(SummaryMetrics.plain(first.alpha()));
         }
         md.append("\n\n");
         List<String> refs = rows.stream().flatMap(r -> r.comparisons().stream()).map(SeedComparison::against)
@@ -74,7 +75,7 @@ public final class SeedStatisticsMarkdown {
             List<String> line = new ArrayList<>(List.of(m));
             rows.forEach(r -> line.add(meanStd(r.group().values().get(m))));
             refs.forEach(ref -> line.add(ReferenceResults.find(first.model(), ref)
-                    .map(s -> published(s.published().get(m))).orElse("–")));
+                    .map(s -> SummaryMetrics.significant(s.published().get(m))).orElse("–")));
             values.add(line);
             List<String> diffLine = new ArrayList<>(List.of(m));
             for (String[] p : pairs) {
@@ -101,37 +102,12 @@ public final class SeedStatisticsMarkdown {
 
     /** "+2.1e-5, p = 0.34: within (12 seeds)"; beyond in bold; "undecided†" when no p ≤ 0.05 is possible. */
     public static String difference(SeedComparison c) {
-        String mark = c.beyond() ? "**beyond**" : c.decidable() ? "within" : "undecided†";
-        String needed = c.seedsNeeded() == null ? "no gap" : c.seedsNeeded() == Integer.MAX_VALUE ? "no seed count"
-                : c.seedsNeeded() + " seeds";
-        return String.format(Locale.ROOT, "%s%s, p = %s: %s (%s)", c.gap() > 0 ? "+" : "", number(c.gap()),
-                number(c.pValue()), mark, needed);
+        return c.describe(c.beyond() ? "**beyond**" : c.verdict().shown());
     }
 
+    /** Mean ± std of per-seed values, three significant digits (one format: {@link SummaryMetrics#significant}). */
     static String meanStd(double[] v) {
-        if (v == null || v.length == 0) {
-            return "–";
-        }
-        double mean = PermutationTest.mean(v);
-        double var = 0;
-        for (double x : v) {
-            var += (x - mean) * (x - mean);
-        }
-        double std = Math.sqrt(var / v.length);
-        return std == 0 ? number(mean) : number(mean) + " ± " + number(std);
-    }
-
-    private static String published(double[] meanStd) {
-        if (meanStd == null) {
-            return "–";
-        }
-        return Double.isNaN(meanStd[1]) || meanStd[1] == 0 ? number(meanStd[0])
-                : number(meanStd[0]) + " ± " + number(meanStd[1]);
-    }
-
-    /** Three significant digits, as every statistic (one format: {@link SummaryMetrics#significant}). */
-    public static String number(double x) {
-        return SummaryMetrics.significant(x);
+        return v == null || v.length == 0 ? "–" : SummaryMetrics.significant(MeanStd.of(v));
     }
 
     private static String table(List<List<String>> lines) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.SeedComparison;
 
 /** The permutation test, the seeds-needed rule and one comparison, against values counted by hand. */
 class PermutationTestTest {
@@ -87,20 +89,23 @@ class PermutationTestTest {
 
     @Test
     void aComparisonIsMineMinusTheirsAndSaysWhetherItCouldDecide() {
-        SeedComparison c = SeedComparison.of("L_val", "tf", new double[] {5, 6, 7, 8}, new double[] {1, 2, 3, 4});
+        SeedComparison c = SeedComparisons.of("L_val", "tf", new double[] {5, 6, 7, 8}, new double[] {1, 2, 3, 4});
         assertThat(c.gap()).isEqualTo(4.0);
         assertThat(c.mean()).isEqualTo(6.5);
         assertThat(c.otherMean()).isEqualTo(2.5);
         assertThat(c.beyond()).isTrue();
         assertThat(c.decidable()).isTrue();
-        assertThat(c.verdict()).isEqualTo(SeedComparison.BEYOND);
-        assertThat(c.toMap()).containsEntry("verdict", "beyond").containsEntry("seeds_needed", 4);
+        assertThat(c.verdict()).isEqualTo(SeedComparison.Verdict.BEYOND);
+        assertThat(c.seedsNeeded()).isEqualTo(4);
+        assertThat(Json.line(c)).contains("\"verdict\":\"beyond\"", "\"decidable\":true", "\"seeds_needed\":4")
+                .doesNotContain("\"beyond\":");
 
-        SeedComparison few = SeedComparison.of("L_val", "tf", new double[] {5, 6}, new double[] {1, 2});
+        SeedComparison few = SeedComparisons.of("L_val", "tf", new double[] {5, 6}, new double[] {1, 2});
         assertThat(few.beyond()).isFalse();
         assertThat(few.decidable()).isFalse();
-        assertThat(few.verdict()).isEqualTo(SeedComparison.UNDECIDED);
-        assertThat(few.toMap()).containsEntry("verdict", "undecided");
+        assertThat(few.verdict()).isEqualTo(SeedComparison.Verdict.UNDECIDED);
+        assertThat(Json.line(few)).contains("\"verdict\":\"undecided\"", "\"decidable\":false");
+        assertThat(Json.readLine(Json.line(few), SeedComparison.class)).isEqualTo(few);
         assertThat(SeedStatisticsMarkdown.difference(few)).isEqualTo("+4, p = 0.333: undecided† (4 seeds)");
     }
 

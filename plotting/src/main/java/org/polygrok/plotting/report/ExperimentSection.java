@@ -69,7 +69,7 @@ public final class ExperimentSection {
         if (!e.summary().isEmpty() || !e.trials().isEmpty()) {
             b.append("<h3>Summary (mean ± std over seeds)</h3>\n").append(SummaryTables.of(e));
         }
-        b.append(SeedComparisonTables.html(e.dir()));
+        b.append(SeedComparisonTables.html(e.summary()));
         b.append("<h3>Figures</h3>\n");
         if (figures.isEmpty()) {
             b.append("<p class=\"note\">No figures: no evaluations logged yet.</p>\n");

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,8 +16,9 @@ import org.polygrok.plotting.results.SummaryRow;
 /**
  * The summary tables of one experiment, one per backend, side by side. Without a swept setting (Q1, Q4):
  * metrics as rows, models as columns, as the seed report's Table 1. With one: a table per model, settings
- * (and α) as rows, metrics as columns. Best values bold; values that differ between backends by more
- * than the seed std marked.
+ * (and α) as rows, metrics as columns. Best values bold; values beyond seed variation from another
+ * backend's marked "≠": the verdict of summary.json's {@code comparisons} (the exact permutation test, the one
+ * rule of docs/RESULTS.md), so a row without comparisons (one seed, one backend, older results) has no mark.
  */
 final class SummaryTables {
 
@@ -33,7 +33,7 @@ final class SummaryTables {
         if (rows.isEmpty()) {
             return "<p class=\"note\">No summary.json yet.</p>\n";
         }
-        BackendDiffs diffs = new BackendDiffs(rows);
+        Set<String> backends = new LinkedHashSet<>(e.backends());
         boolean swept = rows.stream().anyMatch(r -> !r.point().isEmpty() || r.hasAlpha());
         StringBuilder b = new StringBuilder();
         if (!swept) {
@@ -41,7 +41,7 @@ final class SummaryTables {
             for (String backend : e.backends()) {
                 List<SummaryRow> mine = rows.stream().filter(r -> r.backend().equals(backend)).toList();
                 if (!mine.isEmpty()) {
-                    b.append(metricsAsRows(backend, e.models(), mine, diffs));
+                    b.append(metricsAsRows(backend, e.models(), mine, backends));
                 }
             }
             b.append("</div>\n");
@@ -52,21 +52,22 @@ final class SummaryTables {
                     List<SummaryRow> mine = rows.stream()
                             .filter(r -> r.backend().equals(backend) && r.model().equals(model)).toList();
                     if (!mine.isEmpty()) {
-                        b.append(settingsAsRows(backend, e.spec().sweep(), mine, diffs));
+                        b.append(settingsAsRows(backend, e.spec().sweep(), mine, backends));
                     }
                 }
                 b.append("</div>\n");
             }
         }
         if (b.indexOf("class=\"differs\"") >= 0) {
-            b.append("<p class=\"note\"><sup class=\"differs\">≠</sup> differs from another backend by more than "
-                    + "the seed-to-seed std (hover for the values).</p>\n");
+            b.append("<p class=\"note\"><sup class=\"differs\">≠</sup> differs from another backend beyond seed "
+                    + "variation: exact permutation test over seeds, p ≤ 0.05 (hover for the test; all pairs below).</p>\n");
         }
         return b.toString();
     }
 
     /** Seed report layout: a row per metric, a column per model. */
-    private static String metricsAsRows(String backend, List<String> models, List<SummaryRow> rows, BackendDiffs diffs) {
+    private static String metricsAsRows(String backend, List<String> models, List<SummaryRow> rows,
+            Set<String> backends) {
         List<SummaryRow> columns = new ArrayList<>();
         for (String m : models) {
             rows.stream().filter(r -> r.model().equals(m)).findFirst().ifPresent(columns::add);
@@ -78,14 +79,15 @@ final class SummaryTables {
         for (String metric : metricNames(rows)) {
             b.append("<tr><th class=\"key\">").append(Html.esc(SummaryMetrics.label(metric))).append("</th>");
             List<MeanStd> among = columns.stream().map(c -> c.metric(metric)).toList();
-            columns.forEach(c -> b.append(cell(c, metric, among, diffs)));
+            columns.forEach(c -> b.append(cell(c, metric, among, backends)));
             b.append("</tr>\n");
         }
         return b.append("</table></div>\n").toString();
     }
 
     /** A row per setting (and α), a column per metric. */
-    private static String settingsAsRows(String backend, List<String> sweep, List<SummaryRow> rows, BackendDiffs diffs) {
+    private static String settingsAsRows(String backend, List<String> sweep, List<SummaryRow> rows,
+            Set<String> backends) {
         List<SummaryRow> sorted = rows.stream().sorted(Comparator.comparing((SummaryRow r) -> sortKey(r, sweep))
                 .thenComparingDouble(SummaryRow::alpha)).toList();
         boolean alpha = sorted.stream().anyMatch(SummaryRow::hasAlpha);
@@ -115,7 +117,7 @@ final class SummaryTables {
             }
             b.append(seedsCell(r));
             for (String m : metrics) {
-                b.append(cell(r, m, sameAlpha(sorted, r).stream().map(o -> o.metric(m)).toList(), diffs));
+                b.append(cell(r, m, sameAlpha(sorted, r).stream().map(o -> o.metric(m)).toList(), backends));
             }
             b.append("</tr>\n");
         }
@@ -136,18 +138,32 @@ final class SummaryTables {
                 + Html.esc(seeds) + " (" + r.failed().size() + " failed)</td>";
     }
 
-    private static String cell(SummaryRow r, String metric, List<MeanStd> among, BackendDiffs diffs) {
+    private static String cell(SummaryRow r, String metric, List<MeanStd> among, Set<String> backends) {
         MeanStd s = r.metric(metric);
         String text = Html.esc(SummaryMetrics.cell(metric, s));
         if (SummaryMetrics.isBest(metric, s, among)) {
             text = "<b>" + text + "</b>";
         }
-        Optional<String> differs = diffs.differs(r, metric);
-        if (differs.isPresent()) {
-            return "<td class=\"differs\" title=\"" + Html.esc(differs.get()) + "\">" + text
+        String beyond = beyondSeedVariation(r, metric, backends);
+        if (!beyond.isEmpty()) {
+            return "<td class=\"differs\" title=\"" + Html.esc(beyond) + "\">" + text
                     + "<sup class=\"differs\">≠</sup></td>";
         }
         return "<td>" + text + "</td>";
+    }
+
+    /**
+     * Why this cell is marked: each other backend whose seeds the permutation test puts beyond seed variation
+     * from this row's, e.g. "tf: 1.50e-3 (gap -5.00e-4, p = 0.0286)"; "" when none is (or nothing was compared).
+     */
+    static String beyondSeedVariation(SummaryRow r, String metric, Set<String> backends) {
+        return r.comparisons().stream()
+                .filter(c -> c.beyond() && c.metric().equals(metric) && backends.contains(c.against())
+                        && !c.against().equals(r.backend()))
+                .map(c -> c.against() + ": " + SummaryMetrics.number(metric, c.otherMean()) + " (gap "
+                        + (c.gap() > 0 ? "+" : "") + SummaryMetrics.significant(c.gap()) + ", p = "
+                        + SummaryMetrics.significant(c.pValue()) + ")")
+                .collect(Collectors.joining("; "));
     }
 
     /** Known metrics in protocol order, then binary_/ternary_ ones in the same order, then any others. */

@@ -1,15 +1,36 @@
 package org.polygrok.plotting.results;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * A quantity across seeds, as in summary.json's {@code metrics}: its mean and its population standard
- * deviation (ddof = 0); NaN when unknown (written as null).
+ * A quantity across seeds, as in summary.json's {@code metrics} and {@code reference}: its mean and its
+ * population standard deviation (ddof = 0); NaN when unknown, written and read as null (e.g. a published
+ * mean without a std).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MeanStd(double mean, double std) {
 
     public static final MeanStd UNKNOWN = new MeanStd(Double.NaN, Double.NaN);
+
+    /** From summary.json: a null (or missing) mean or std is NaN. */
+    @JsonCreator
+    static MeanStd read(@JsonProperty("mean") Double mean, @JsonProperty("std") Double std) {
+        return new MeanStd(mean == null ? Double.NaN : mean, std == null ? Double.NaN : std);
+    }
+
+    /** As summary.json holds it: {"mean": …, "std": …}, NaN written as null. */
+    @JsonValue
+    Map<String, Double> json() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("mean", Double.isNaN(mean) ? null : mean);
+        m.put("std", Double.isNaN(std) ? null : std);
+        return m;
+    }
 
     public boolean known() {
         return !Double.isNaN(mean);

@@ -92,6 +92,14 @@ public final class SummaryMetrics {
         return new java.math.BigDecimal(x).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
+    /** A statistic's "mean ± std" in {@link #significant(double)}'s format: the mean alone when the std is 0 or unknown, "–" when unknown. */
+    public static String significant(MeanStd v) {
+        if (v == null || !v.known()) {
+            return "–";
+        }
+        return v.stdOrZero() == 0 ? significant(v.mean()) : significant(v.mean()) + " ± " + significant(v.std());
+    }
+
     /** e.g. 1.51e-4. */
     private static String scientific(double x) {
         String s = String.format(Locale.ROOT, "%.2e", x); // 1.51e-04

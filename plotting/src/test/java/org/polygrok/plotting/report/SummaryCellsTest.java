@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.polygrok.plotting.results.MeanStd;
+import org.polygrok.plotting.results.SeedComparison;
 import org.polygrok.plotting.results.SummaryMetrics;
 import org.polygrok.plotting.results.SummaryRow;
 
-/** Table cells as summary.md and report.html both write them, the best rule, and the backend-difference rule. */
+/** Table cells as summary.md and report.html both write them, the best rule, and the "≠" mark (the permutation test's verdict). */
 class SummaryCellsTest {
 
     @Test
@@ -39,20 +41,42 @@ class SummaryCellsTest {
         assertThat(SummaryMetrics.isBest("A_val", b, List.of(b, MeanStd.UNKNOWN))).isFalse();
     }
 
+    /** The ≠ mark is the permutation test's verdict in summary.json, against backends only, and nothing else. */
     @Test
-    void backendsDifferOnlyBeyondTheSeedSpread() {
-        SummaryRow djl = row("djl", 1.00e-3, 0.2e-3);
-        SummaryRow tfClose = row("tf", 1.15e-3, 0.1e-3);
-        assertThat(new BackendDiffs(List.of(djl, tfClose)).differs(djl, "L_val")).isEmpty();
-        SummaryRow tfFar = row("tf", 1.5e-3, 0.1e-3);
-        BackendDiffs diffs = new BackendDiffs(List.of(djl, tfFar));
-        assertThat(diffs.differs(djl, "L_val")).hasValueSatisfying(s -> assertThat(s).isEqualTo("tf: 1.5e-3 (gap 5e-4 > seed std 2e-4)"));
-        assertThat(diffs.differs(tfFar, "L_val")).isPresent();
-        assertThat(new BackendDiffs(List.of(djl)).differs(djl, "L_val")).isEmpty();
+    void aCellIsMarkedOnlyWhereTheTestSaysBeyondAnotherBackend() {
+        Set<String> backends = Set.of("djl", "tf");
+        SummaryRow djl = row("djl", 1.00e-3, 0.2e-3, List.of(
+                comparison("L_val", "tf", 1.5e-3, SeedComparison.Verdict.BEYOND),
+                comparison("A_val", "tf", 1.5e-3, SeedComparison.Verdict.WITHIN),
+                comparison("t_f_A_val", "tf", 1.5e-3, SeedComparison.Verdict.UNDECIDED),
+                comparison("L_train", "reference rerun", 1.5e-3, SeedComparison.Verdict.BEYOND)));
+        assertThat(SummaryTables.beyondSeedVariation(djl, "L_val", backends))
+                .isEqualTo("tf: 1.50e-3 (gap -5.00e-4, p = 0.0286)");
+        assertThat(SummaryTables.beyondSeedVariation(djl, "A_val", backends)).isEmpty();
+        assertThat(SummaryTables.beyondSeedVariation(djl, "t_f_A_val", backends)).isEmpty();
+        assertThat(SummaryTables.beyondSeedVariation(djl, "L_train", backends)).isEmpty(); // the reference is no backend
+        assertThat(SummaryTables.beyondSeedVariation(djl, "L_val", Set.of("djl"))).isEmpty();
     }
 
-    private static SummaryRow row(String backend, double mean, double std) {
+    /**
+     * Rows without comparisons (one seed, one backend, results older than the seed statistics) get no mark,
+     * however far apart: the old rule (gap > seed std) is gone.
+     */
+    @Test
+    void noComparisonsNoMark() {
+        SummaryRow djl = row("djl", 1.00e-3, 0.2e-3, List.of());
+        SummaryRow tf = row("tf", 1.5e-3, 0.1e-3, List.of());
+        assertThat(SummaryTables.beyondSeedVariation(djl, "L_val", Set.of("djl", "tf"))).isEmpty();
+        assertThat(SummaryTables.beyondSeedVariation(tf, "L_val", Set.of("djl", "tf"))).isEmpty();
+    }
+
+    private static SeedComparison comparison(String metric, String against, double otherMean,
+            SeedComparison.Verdict verdict) {
+        return new SeedComparison(metric, against, 4, 4, 1.0e-3, otherMean, 1.0e-3 - otherMean, 2.0 / 70, verdict, 4);
+    }
+
+    private static SummaryRow row(String backend, double mean, double std, List<SeedComparison> comparisons) {
         return new SummaryRow(backend, "gpt", Map.of("r_train", 0.5), null, List.of(0L, 42L), null, List.of(),
-                Map.of("L_val", new MeanStd(mean, std)));
+                Map.of("L_val", new MeanStd(mean, std)), Map.of(), comparisons, Map.of());
     }
 }

@@ -1,15 +1,15 @@
 package org.polygrok.experiments.sweep.summary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.polygrok.plotting.results.Json;
+import org.polygrok.plotting.results.MeanStd;
 import org.polygrok.plotting.results.SummaryRow;
 import org.polygrok.experiments.metrics.TrialSummary;
 import org.polygrok.experiments.stats.ReferenceResults;
-import org.polygrok.experiments.stats.SeedComparison;
 import org.polygrok.experiments.stats.SeedGroup;
 import org.polygrok.experiments.stats.SeedStatistics;
 import org.polygrok.experiments.study.Experiment;
@@ -73,23 +73,27 @@ public final class SeedGroups {
     }
 
     /**
-     * The rows as summary.json writes them, each with {@code per_seed} and {@code comparisons} added, and
+     * The rows as summary.json writes them: each with its {@code per_seed} values and {@code comparisons}, and
      * the published {@code reference} numbers of its model where they are compared.
      */
-    @SuppressWarnings("unchecked")
-    public static List<Map<String, Object>> annotate(List<SummaryRow> rows, SeedStatistics stats) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    public static List<SummaryRow> annotate(List<SummaryRow> rows, SeedStatistics stats) {
+        List<SummaryRow> out = new ArrayList<>();
         for (SummaryRow r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>(Json.mapper().convertValue(r, Map.class));
-            stats.row(r.backend(), r.model(), r.setting(), r.alpha()).ifPresent(row -> {
-                m.put("per_seed", row.group().values());
-                m.put("comparisons", row.comparisons().stream().map(SeedComparison::toMap).toList());
-                if (stats.withReference() && r.alpha() == null) {
-                    m.put("reference", ReferenceResults.published(r.model()));
-                }
-            });
-            out.add(m);
+            Map<String, Map<String, MeanStd>> reference = stats.withReference() && r.alpha() == null
+                    ? ReferenceResults.published(r.model()) : null;
+            out.add(stats.row(r.backend(), r.model(), r.setting(), r.alpha())
+                    .map(row -> r.withSeedStatistics(perSeed(row.group()), row.comparisons(), reference)).orElse(r));
         }
+        return out;
+    }
+
+    /** Each metric's values in seed order; none without a finished seed. */
+    private static Map<String, List<Double>> perSeed(SeedGroup g) {
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        if (g.seeds().isEmpty()) {
+            return out;
+        }
+        g.values().forEach((k, v) -> out.put(k, Arrays.stream(v).boxed().toList()));
         return out;
     }
 }

@@ -12,7 +12,6 @@ import org.polygrok.experiments.stats.SeedStatistics;
 import org.polygrok.experiments.stats.SeedStatisticsMarkdown;
 import org.polygrok.experiments.sweep.plan.SweepPlan;
 import org.polygrok.plotting.results.AtomicFiles;
-import org.polygrok.plotting.results.Json;
 import org.polygrok.plotting.results.MeanStd;
 import org.polygrok.plotting.results.SummaryMetrics;
 import org.polygrok.plotting.results.SummaryRow;
@@ -28,10 +27,10 @@ public final class SummaryFiles {
 
     /** Builds the rows from the trial folders, writes the three files and returns the markdown. */
     public static String write(SweepPlan plan) {
-        List<SummaryRow> rows = SweepSummary.rows(plan);
         Path dir = plan.dir();
         SeedStatistics statistics = SeedGroups.statistics(plan);
-        Json.write(dir.resolve(JSON), SeedGroups.annotate(rows, statistics)); // SummaryRow's fields + per_seed, comparisons
+        List<SummaryRow> rows = SeedGroups.annotate(SweepSummary.rows(plan), statistics);
+        SummaryRow.writeAll(dir, rows);
         String md = SummaryMarkdown.render(plan, rows)
                 + SeedStatisticsMarkdown.render(statistics, SeedGroups.caveat(plan));
         try {
