@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.polygrok.api.BackendOptions;
 import org.polygrok.api.BackendProvider;
-import org.polygrok.experiments.train.TrainingProgress;
+import org.polygrok.experiments.progress.ConsoleProgress;
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.experiments.train.TrialLauncher;
 import org.polygrok.plotting.results.TrialConfig;
 import org.polygrok.plotting.results.TrialStatus;
@@ -68,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
                 new TrialOptions.Run(provider.name(), dropout, steps, evalFirst, evalPeriod, "train", 0));
         TrialLauncher.Checked checked = launcher.check(config, out, provider, options, saveWeights);
         TrialStatus status;
-        try (TrainingProgress progress = ConsoleProgress.create(spec.commandLine().getOut(), engine.verbose())) {
+        try (ProgressListener progress = ConsoleProgress.create(spec.commandLine().getOut(), engine.verbose())) {
             status = launcher.run(checked, provider, options, saveWeights, progress);
         } catch (IllegalArgumentException e) { // the input was checked: from here on it is a failure (exit 1)
             throw new IllegalStateException(e.getMessage(), e);

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.apache.spark.api.java.function.Function;
-import org.polygrok.plotting.results.ExperimentRecord;
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.experiments.sweep.run.ProcessTrialExecutor;
+import org.polygrok.plotting.results.ExperimentRecord;
 import org.polygrok.plotting.results.TrialStatus;
-import org.polygrok.experiments.train.TrainingProgress;
 
 /**
  * One Spark task: runs one trial on this executor's host with the local executor's code
@@ -35,7 +35,7 @@ final class TrialTask implements Function<TrialTaskSpec, TaskResult> {
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = channel.lock()) {
             TrialStatus outcome = new ProcessTrialExecutor(spec.command())
-                    .run(spec.trial(), spec.threads(), TrainingProgress.SILENT);
+                    .run(spec.trial(), spec.threads(), ProgressListener.SILENT);
             if (outcome.status() == TrialStatus.State.RUNNING) {
                 throw new IllegalStateException("trial " + spec.trialId() + " was stopped at step "
                         + outcome.step() + " on " + host + "; it continues from its checkpoint");

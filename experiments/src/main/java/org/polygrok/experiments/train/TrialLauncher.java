@@ -12,6 +12,7 @@ import org.polygrok.api.BackendOptions;
 import org.polygrok.api.BackendProvider;
 import org.polygrok.api.io.SafeTensors;
 import org.polygrok.experiments.PolygrokVersion;
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.plotting.results.AtomicFiles;
 import org.polygrok.plotting.results.TrialConfig;
 import org.polygrok.plotting.results.TrialStatus;
@@ -79,9 +80,9 @@ public final class TrialLauncher {
 
     /** Runs a checked trial: creates the engine, writes config.json and the initial weights, trains. */
     public TrialStatus run(Checked checked, BackendProvider provider, BackendOptions options, Path saveWeights,
-            TrainingProgress progress) {
+            ProgressListener progress) {
         if (checked.alreadyDone()) {
-            progress.finished(checked.existingStatus());
+            progress.trialEnded(checked.dir().name(), checked.existingStatus());
             return checked.existingStatus();
         }
         try (Backend backend = provider.create(options)) {

@@ -12,6 +12,7 @@ import org.polygrok.experiments.data.SampleSet;
 import org.polygrok.experiments.metrics.ParamNorm;
 import org.polygrok.experiments.metrics.SetMetrics;
 import org.polygrok.experiments.metrics.TrialSummary;
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.plotting.results.MetricsRecord;
 import org.polygrok.plotting.results.TrialStatus;
 
@@ -40,8 +41,11 @@ public final class TrialRunner {
         this.checkpointPeriod = checkpointPeriod;
     }
 
-    /** Runs (or continues) {@code trial} in {@code dir}, whose config.json is already written. */
-    public TrialStatus run(PreparedTrial trial, Backend backend, TrialDirectory dir, TrainingProgress progress) {
+    /**
+     * Runs (or continues) {@code trial} in {@code dir}, whose config.json is already written, reporting to
+     * {@code progress} under the folder's name.
+     */
+    public TrialStatus run(PreparedTrial trial, Backend backend, TrialDirectory dir, ProgressListener progress) {
         org.polygrok.plotting.results.AtomicFiles.removeLeftovers(dir.path()); // of a run killed mid-write
         Optional<Checkpoint> checkpoint = dir.loadCheckpoint();
         Map<String, HostArray> weights = checkpoint.map(Checkpoint::weights).orElse(trial.initialWeights());
@@ -57,7 +61,8 @@ public final class TrialRunner {
         private final Backend backend;
         private final TrialDirectory dir;
         private final TrainSession session;
-        private final TrainingProgress progress;
+        private final ProgressListener progress;
+        private final String name;
         private final SampleSet train;
         private final SampleSet val;
         private final TrainBatchSampler sampler;
@@ -66,12 +71,13 @@ public final class TrialRunner {
         private long step;
 
         Loop(PreparedTrial trial, Backend backend, TrialDirectory dir, TrainSession session,
-                TrainingProgress progress, Optional<Checkpoint> checkpoint) {
+                ProgressListener progress, Optional<Checkpoint> checkpoint) {
             this.trial = trial;
             this.backend = backend;
             this.dir = dir;
             this.session = session;
             this.progress = progress;
+            this.name = dir.name();
             this.train = trial.dataset().train();
             this.val = trial.dataset().validation();
             if (checkpoint.isPresent()) {
@@ -91,7 +97,7 @@ public final class TrialRunner {
 
         TrialStatus run() {
             long last = trial.plan().effectiveSteps();
-            progress.started(trial.config(), step, last);
+            progress.trialStarted(name, trial.config(), step, last);
             dir.writeStatus(TrialStatus.running(step));
             try {
                 if (step == 0 && !evaluate(0)) {
@@ -100,7 +106,7 @@ public final class TrialRunner {
                 while (step < last) {
                     float loss = session.step(train.batch(sampler.next(), TrialSpecs.maskRule(trial.config())));
                     step++;
-                    progress.stepped(step, loss);
+                    progress.stepped(name, step, loss);
                     if (!Float.isFinite(loss)) {
                         return fail("the training loss became " + loss + " at step " + step);
                     }
@@ -117,7 +123,7 @@ public final class TrialRunner {
                 dir.writeSummary(TrialSummary.of(dir.readMetrics()).toMap());
                 TrialStatus done = TrialStatus.done(step);
                 dir.writeStatus(done);
-                progress.finished(done);
+                progress.trialEnded(name, done);
                 return done;
             } catch (RuntimeException | Error e) {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -127,7 +133,7 @@ public final class TrialRunner {
                 } catch (RuntimeException notRecorded) {
                     e.addSuppressed(notRecorded); // e.g. a full disk: the trial stays resumable from its checkpoint
                 }
-                progress.finished(failed);
+                progress.trialEnded(name, failed);
                 throw e;
             }
         }
@@ -139,7 +145,7 @@ public final class TrialRunner {
             MetricsRecord record = SetMetrics.record(loggedStep, trial.plan().epochOf(loggedStep), t, v,
                     ParamNorm.of(session.weights()), trial.model().parameterCountWithoutEmbeddings(), elapsed());
             dir.appendMetrics(record);
-            progress.evaluated(record);
+            progress.evaluated(name, record);
             return t.isFinite() && v.isFinite();
         }
 
@@ -156,7 +162,7 @@ public final class TrialRunner {
         private TrialStatus fail(String reason) {
             TrialStatus failed = TrialStatus.failed(step, reason);
             dir.writeStatus(failed);
-            progress.finished(failed);
+            progress.trialEnded(name, failed);
             return failed;
         }
 

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.polygrok.experiments.process.JavaCommand;
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.train.TrainingProgress;
 import org.polygrok.experiments.train.TrialDirectory;
 import org.polygrok.plotting.results.Json;
 import org.polygrok.plotting.results.TrialStatus;
@@ -52,7 +52,7 @@ public final class ProcessTrialExecutor implements TrialExecutor {
     }
 
     @Override
-    public TrialStatus run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException {
+    public TrialStatus run(SweepTrial trial, int threads, ProgressListener progress) throws InterruptedException {
         Path log = trial.dir().getParent().getParent().resolve(LOGS).resolve(trial.id() + ".log");
         Process process = start(trial, threads, log);
         try (Writer logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -64,7 +64,7 @@ public final class ProcessTrialExecutor implements TrialExecutor {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (!TrialEvents.dispatch(line, trial.config(), progress)) {
+                    if (!TrialEvents.dispatch(line, trial, progress)) {
                         try {
                             logWriter.write(line + "\n");
                             logWriter.flush();

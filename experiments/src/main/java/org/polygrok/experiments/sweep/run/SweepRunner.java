@@ -6,13 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.polygrok.plotting.results.AtomicFiles;
+import org.polygrok.experiments.progress.ExperimentStart;
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.sweep.artefacts.AttentionProbe;
 import org.polygrok.experiments.sweep.artefacts.SweepFigures;
@@ -21,11 +24,10 @@ import org.polygrok.experiments.sweep.plan.SweepPlanner;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
 import org.polygrok.experiments.sweep.plan.TrialReuse;
-import org.polygrok.experiments.sweep.progress.SweepProgress;
 import org.polygrok.experiments.sweep.summary.ScalingAnswers;
 import org.polygrok.experiments.sweep.summary.SummaryFiles;
-import org.polygrok.experiments.train.TrainingProgress;
 import org.polygrok.experiments.train.TrialDirectory;
+import org.polygrok.plotting.results.AtomicFiles;
 import org.polygrok.plotting.results.AttentionMaps;
 import org.polygrok.plotting.results.ExperimentRecord;
 import org.polygrok.plotting.results.TrialStatus;
@@ -65,7 +67,7 @@ public final class SweepRunner {
      * @param command the command line, recorded in experiment.json
      * @throws IllegalArgumentException with one sentence for a request that cannot run
      */
-    public List<Result> run(List<SweepRequest> requests, String command, SweepProgress progress) {
+    public List<Result> run(List<SweepRequest> requests, String command, ProgressListener progress) {
         List<SweepPlan> plans = new ArrayList<>();
         for (SweepRequest r : requests) {
             plans.add(SweepPlanner.plan(r, command));
@@ -131,7 +133,7 @@ public final class SweepRunner {
         }
     }
 
-    private Result runOne(SweepPlan plan, SweepProgress progress) {
+    private Result runOne(SweepPlan plan, ProgressListener progress) {
         { // the sweep's lock is held by run()
             AtomicFiles.removeLeftovers(plan.dir()); // temporary files of a sweep killed mid-write
             AtomicFiles.removeLeftovers(plan.dir().resolve(org.polygrok.plotting.Plotting.FIGURES_DIR));
@@ -170,10 +172,13 @@ public final class SweepRunner {
                 progress.message(plan.record().experiment() + ": " + leftForLater + " unfinished trials of other "
                         + "backends are left for a later resume");
             }
-            long steps = toRun.stream().mapToLong(SweepTrial::effectiveSteps).sum();
-            progress.experimentStarted(plan, toRun.size(), done, failedKept, steps);
+            Map<String, Long> steps = new LinkedHashMap<>();
+            toRun.forEach(t -> steps.put(t.id(), t.effectiveSteps()));
+            ExperimentRecord r = plan.record();
+            progress.experimentStarted(new ExperimentStart(r.experiment(), r.question(), r.scale(), plan.trials().size(),
+                    steps, done, failedKept));
             List<TrialStatus> ended = runTrials(plan, toRun, progress);
-            progress.experimentEnded(plan);
+            progress.experimentEnded();
             String summary;
             if (plan.request().experiment() == Experiment.ATTENTION) {
                 summary = attention(plan);
@@ -186,7 +191,7 @@ public final class SweepRunner {
         }
     }
 
-    private List<TrialStatus> runTrials(SweepPlan plan, List<SweepTrial> toRun, SweepProgress progress) {
+    private List<TrialStatus> runTrials(SweepPlan plan, List<SweepTrial> toRun, ProgressListener progress) {
         if (toRun.isEmpty()) {
             return List.of();
         }
@@ -219,16 +224,14 @@ public final class SweepRunner {
         }
     }
 
-    private TrialStatus runTrial(SweepTrial trial, int threads, SweepProgress progress) throws InterruptedException {
+    private TrialStatus runTrial(SweepTrial trial, int threads, ProgressListener progress) throws InterruptedException {
         TrialStatus outcome;
-        try (TrainingProgress p = progress.trialStarted(trial)) {
-            try {
-                outcome = executor.run(trial, threads, p);
-            } catch (RuntimeException e) {
-                outcome = TrialStatus.failed(0, e.getMessage() == null ? e.toString() : e.getMessage());
-            }
+        try {
+            outcome = executor.run(trial, threads, progress);
+        } catch (RuntimeException e) {
+            outcome = TrialStatus.failed(0, e.getMessage() == null ? e.toString() : e.getMessage());
         }
-        progress.trialEnded(trial, outcome);
+        progress.trialEnded(trial.id(), outcome);
         return outcome;
     }
 

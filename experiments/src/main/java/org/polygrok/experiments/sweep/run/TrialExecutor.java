@@ -1,7 +1,7 @@
 package org.polygrok.experiments.sweep.run;
 
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.train.TrainingProgress;
 import org.polygrok.plotting.results.TrialStatus;
 
 /**
@@ -11,12 +11,13 @@ import org.polygrok.plotting.results.TrialStatus;
 public interface TrialExecutor {
 
     /**
-     * Runs or continues {@code trial} with {@code threads} engine threads, reporting to {@code progress};
-     * blocks until it ends.
+     * Runs or continues {@code trial} with {@code threads} engine threads, reporting its start, steps and
+     * evaluations to {@code progress} (its end is the value returned, which the sweep reports); blocks until it
+     * ends.
      *
      * @throws InterruptedException when the sweep is stopped while the trial runs (the trial is stopped too)
      */
-    TrialStatus run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException;
+    TrialStatus run(SweepTrial trial, int threads, ProgressListener progress) throws InterruptedException;
 
     /** Stops every running trial at once (the sweep is ending); their folders stay resumable. */
     void stopAll();

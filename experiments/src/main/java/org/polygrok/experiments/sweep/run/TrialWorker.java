@@ -12,7 +12,7 @@ import java.time.Clock;
 import org.polygrok.api.BackendOptions;
 import org.polygrok.api.BackendProvider;
 import org.polygrok.api.Backends;
-import org.polygrok.experiments.train.TrainingProgress;
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.experiments.train.TrialLauncher;
 import org.polygrok.experiments.train.TrialRunner;
 import org.polygrok.plotting.results.Json;
@@ -64,7 +64,7 @@ public final class TrialWorker {
     }
 
     /** Runs the request; returns the exit code. */
-    static int run(Request request, TrainingProgress progress) {
+    static int run(Request request, ProgressListener progress) {
         TrialLauncher launcher = new TrialLauncher(Clock.systemUTC(),
                 Long.getLong(CHECKPOINT_PERIOD_PROPERTY, TrialRunner.CHECKPOINT_PERIOD));
         BackendOptions options = new BackendOptions(request.threads(), false);

@@ -4,7 +4,7 @@
  * JVM per trial running {@code TrialWorker}, reporting {@code TrialEvents}); then the summary, attention maps
  * and figures.
  *
- * <p>May import: {@code sweep.plan}, {@code sweep.progress}, {@code sweep.summary}, {@code sweep.artefacts},
+ * <p>May import: {@code sweep.plan}, {@code progress}, {@code sweep.summary}, {@code sweep.artefacts},
  * {@code process}, {@code train}, {@code study}, {@code org.polygrok.plotting.results}.
  */
 package org.polygrok.experiments.sweep.run;
