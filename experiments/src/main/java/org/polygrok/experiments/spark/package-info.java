@@ -1,7 +1,7 @@
 /**
  * Sweeps on Apache Spark ({@code polygrok run|resume --executor spark}): one trial is one Spark task, which
  * runs the trial in its own JVM on the executor's host exactly as the local executor does
- * ({@link org.polygrok.experiments.sweep.run.ProcessTrialExecutor}, the same worker and trial folder), with
+ * ({@link org.polygrok.experiments.sweep.run.ProcessTrialExecutor}, the same trial child and folder), with
  * {@code spark.task.cpus} engine threads. Results live on a folder every executor sees ({@code --out} on a
  * shared mount); the driver plans the sweep, reads the trial folders for its progress and writes the
  * summaries. A lost task is retried by Spark ({@code spark.task.maxFailures}) and continues from the trial's

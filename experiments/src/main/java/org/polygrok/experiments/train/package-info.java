@@ -1,6 +1,6 @@
 /**
  * One trial: its configuration turned into a model, data and schedule ({@code PreparedTrial}), the training
- * loop ({@code TrialRunner}), checkpoints and the trial folder ({@code TrialDirectory}); it reports to a
+ * loop ({@code TrainingLoop}), checkpoints and the trial folder ({@code TrialDirectory}); it reports to a
  * {@code progress.ProgressListener}.
  *
  * <p>May import: {@code org.polygrok.api}, {@code org.polygrok.experiments} (the version), {@code data}, {@code metrics},

@@ -33,6 +33,6 @@ final class DjlTrials {
         if (!d.holdsTrial()) {
             d.writeConfig(trial.config());
         }
-        return new TrialRunner(Clock.systemUTC(), checkpointPeriod).run(trial, backend, d, progress);
+        return new TrainingLoop(Clock.systemUTC(), checkpointPeriod).run(trial, backend, d, progress);
     }
 }

@@ -34,12 +34,11 @@ import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * Runs experiments as resumable sweeps. Every request is planned and checked first, and every
- * {@code experiment.json} written, before any trial starts; then each experiment in turn: DONE
- * trials are kept (and trials DONE in a sibling experiment are copied in), interrupted ones continue
- * from their checkpoint, FAILED ones are rerun from scratch
- * only when asked, the rest run {@code parallel} at a time (each with its share of the cores), a failed
- * trial never stops the others, and at the end the summaries (or Q8's attention maps) and figures are
- * written.
+ * {@code experiment.json} written, before any trial starts; then each experiment in turn: DONE trials are
+ * kept (and trials DONE in a sibling experiment are copied in), interrupted ones continue from their
+ * checkpoint, FAILED ones are rerun from scratch only when asked, the rest are executed {@code parallel} at a
+ * time by the {@link TrialExecutor} (each with its share of the cores), a failed trial never stops the
+ * others, and at the end the summaries (or Q8's attention maps) and figures are written.
  */
 public final class SweepRunner {
     private final TrialExecutor executor;
@@ -57,7 +56,7 @@ public final class SweepRunner {
          */
         public long failed() {
             return plan.trials().stream()
-                    .filter(t -> plan.request().trainsNow(t) && !t.isDone()).count();
+                    .filter(t -> plan.request().runsNow(t) && !t.isDone()).count();
         }
     }
 
@@ -90,7 +89,7 @@ public final class SweepRunner {
             List<Result> results = new ArrayList<>();
             for (SweepPlan p : plans) {
                 SweepPlan current = p.request().experiment() == Experiment.ATTENTION ? replan(p, command) : p;
-                results.add(runOne(current, progress));
+                results.add(runExperiment(current, progress));
             }
             return results;
         } catch (IOException e) {
@@ -133,7 +132,7 @@ public final class SweepRunner {
         }
     }
 
-    private Result runOne(SweepPlan plan, ProgressListener progress) {
+    private Result runExperiment(SweepPlan plan, ProgressListener progress) {
         { // the sweep's lock is held by run()
             AtomicFiles.removeLeftovers(plan.dir()); // temporary files of a sweep killed mid-write
             AtomicFiles.removeLeftovers(plan.dir().resolve(org.polygrok.plotting.Plotting.FIGURES_DIR));
@@ -143,7 +142,7 @@ public final class SweepRunner {
             int reused = 0;
             int leftForLater = 0;
             for (SweepTrial t : plan.trials()) {
-                if (!t.isDone() && !plan.request().trainsNow(t)) {
+                if (!t.isDone() && !plan.request().runsNow(t)) {
                     leftForLater++;
                     continue;
                 }
@@ -177,7 +176,7 @@ public final class SweepRunner {
             ExperimentRecord r = plan.record();
             progress.experimentStarted(new ExperimentStart(r.experiment(), r.question(), r.scale(), plan.trials().size(),
                     steps, done, failedKept));
-            List<TrialStatus> ended = runTrials(plan, toRun, progress);
+            List<TrialStatus> ended = executeTrials(plan, toRun, progress);
             progress.experimentEnded();
             String summary;
             if (plan.request().experiment() == Experiment.ATTENTION) {
@@ -191,7 +190,7 @@ public final class SweepRunner {
         }
     }
 
-    private List<TrialStatus> runTrials(SweepPlan plan, List<SweepTrial> toRun, ProgressListener progress) {
+    private List<TrialStatus> executeTrials(SweepPlan plan, List<SweepTrial> toRun, ProgressListener progress) {
         if (toRun.isEmpty()) {
             return List.of();
         }
@@ -205,7 +204,7 @@ public final class SweepRunner {
         try {
             List<Future<TrialStatus>> futures = new ArrayList<>();
             for (SweepTrial t : toRun) {
-                futures.add(pool.submit(() -> runTrial(t, threads, progress)));
+                futures.add(pool.submit(() -> execute(t, threads, progress)));
             }
             List<TrialStatus> outcomes = new ArrayList<>();
             for (Future<TrialStatus> f : futures) {
@@ -224,10 +223,10 @@ public final class SweepRunner {
         }
     }
 
-    private TrialStatus runTrial(SweepTrial trial, int threads, ProgressListener progress) throws InterruptedException {
+    private TrialStatus execute(SweepTrial trial, int threads, ProgressListener progress) throws InterruptedException {
         TrialStatus outcome;
         try {
-            outcome = executor.run(trial, threads, progress);
+            outcome = executor.execute(trial, threads, progress);
         } catch (RuntimeException e) {
             outcome = TrialStatus.failed(0, e.getMessage() == null ? e.toString() : e.getMessage());
         }
