@@ -10,6 +10,10 @@
  * <p>Only {@link org.polygrok.experiments.spark.SparkExecutors} and {@link
  * org.polygrok.experiments.spark.SparkSettings} may be named outside this package: every other class here
  * touches Spark, whose jars are on the class path only for {@code --executor spark} (the launcher adds
- * {@code lib/spark/}) or under {@code spark-submit} ({@link org.polygrok.experiments.spark.SparkSweepMain}).
+ * {@code lib/spark/}) or under {@code spark-submit} (its main class is {@code SparkSubmitMain} in {@code cli},
+ * which this package never imports).
+ *
+ * <p>May import: {@code sweep.run}, {@code sweep.plan}, {@code progress}, {@code process}, {@code train},
+ * {@code org.polygrok.plotting.results}, Spark. Not {@code cli}.
  */
 package org.polygrok.experiments.spark;
