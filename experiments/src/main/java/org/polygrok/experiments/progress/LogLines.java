@@ -36,8 +36,7 @@ public final class LogLines implements ProgressListener {
     @Override
     public synchronized void experimentStarted(ExperimentStart e) {
         meter = new SweepMeter(e);
-        print("%s (%s, %s scale): %d trials, %d to run (%d steps), %d done, %d failed and not retried", e.experiment(),
-                e.question(), e.scale(), e.trials(), e.toRun().size(), e.steps(), e.done(), e.failedKept());
+        print("%s", e.headline());
     }
 
     @Override
@@ -63,8 +62,8 @@ public final class LogLines implements ProgressListener {
         Trial t = trials.get(trial);
         long step = r.step();
         if (verbose || t == null || step == t.lastStep() || step % t.period() == 0) {
-            print("%s: step %d/%d  train_loss %.4f  train_acc %.3f  val_loss %.4f  val_acc %.3f  norm %.2f  %.1fs", trial,
-                    step, t == null ? step : t.lastStep(), r.trainLoss(), r.trainAccuracy(), r.valLoss(),
+            print("%s: step %d/%d  train_loss %.4f  train_acc %.3f  val_loss %.4f  val_acc %.3f  norm %.2f  %.1fs",
+                    trial, step, t == null ? step : t.lastStep(), r.trainLoss(), r.trainAccuracy(), r.valLoss(),
                     r.valAccuracy(), r.paramNorm(), r.elapsedS());
         }
     }
@@ -72,8 +71,7 @@ public final class LogLines implements ProgressListener {
     @Override
     public synchronized void trialEnded(String trial, TrialStatus s) {
         trials.remove(trial);
-        String end = String.format(Locale.ROOT, "%s: %s at step %d%s", trial, s.endLabel(), s.step(),
-                s.reason() == null ? "" : " (" + s.reason() + ")");
+        String end = ending(trial, s);
         if (meter == null) {
             print("%s", end);
             return;
@@ -83,6 +81,12 @@ public final class LogLines implements ProgressListener {
                 meter.totalTrials(), meter.failed(),
                 meter.totalSteps() == 0 ? 100 : 100 * meter.stepsDone() / meter.totalSteps(),
                 SweepMeter.format(meter.eta()));
+    }
+
+    /** "ID: DONE at step N", or "ID: FAILED at step N (why)". */
+    static String ending(String trial, TrialStatus s) {
+        return trial + ": " + s.endLabel() + " at step " + s.step()
+                + (s.reason() == null ? "" : " (" + s.reason() + ")");
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.polygrok.plotting.results.TrialStatus;
 /**
  * Progress on a terminal: one bar per running trial (step, training loss, latest validation accuracy) and, in
  * a sweep, one bar for the experiment (optimizer steps of all its trials, with trials ended / total and the
- * time left). A trial that does not end DONE gets a line saying how it ended.
+ * time left). A trial that does not end DONE gets the line {@link LogLines} ends it with.
  */
 public final class ProgressBars implements ProgressListener {
     private final PrintWriter messages;
@@ -50,7 +50,7 @@ public final class ProgressBars implements ProgressListener {
         }
 
         private void showMessage() {
-            bar.setExtraMessage(String.format(" loss %.4f  val_acc %.3f", loss, valAccuracy));
+            bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f  val_acc %.3f", loss, valAccuracy));
         }
 
         void close() {
@@ -62,8 +62,7 @@ public final class ProgressBars implements ProgressListener {
     public synchronized void experimentStarted(ExperimentStart e) {
         closeExperimentBar();
         meter = new SweepMeter(e);
-        messages.printf(Locale.ROOT, "%s (%s, %s scale): %d trials, %d to run, %d done, %d failed and not retried%n",
-                e.experiment(), e.question(), e.scale(), e.trials(), e.toRun().size(), e.done(), e.failedKept());
+        message(e.headline());
         if (!e.toRun().isEmpty()) {
             experimentBar = new ProgressBarBuilder().setTaskName(e.experiment()).setInitialMax(Math.max(1, e.steps()))
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate()
@@ -73,7 +72,8 @@ public final class ProgressBars implements ProgressListener {
     }
 
     private String trialsEnded() {
-        return String.format(" trials %d/%d ended, %d failed", meter.ended(), meter.totalTrials(), meter.failed());
+        return String.format(Locale.ROOT, " trials %d/%d ended, %d failed", meter.ended(), meter.totalTrials(),
+                meter.failed());
     }
 
     @Override
@@ -118,8 +118,7 @@ public final class ProgressBars implements ProgressListener {
             showExperimentProgress();
         }
         if (!status.isDone()) {
-            message(trial + " " + status.endLabel() + " at step " + status.step()
-                    + (status.reason() == null ? "" : ": " + status.reason()));
+            message(LogLines.ending(trial, status));
         }
     }
 

@@ -29,13 +29,14 @@ class LogLinesTest {
         });
 
         assertThat(lone).hasSize(4);
-        assertThat(inSweep.get(0)).isEqualTo("sanity (Q1, quick scale): 3 trials, 2 to run (400 steps), 1 done, 0 failed "
-                + "and not retried");
+        assertThat(inSweep.get(0)).isEqualTo("sanity (Q1, quick scale): 3 trials, 2 to run (400 steps), 1 done, "
+                + "0 failed and not retried");
         List<String> sweepTrialLines = inSweep.subList(1, inSweep.size()).stream()
                 .map(l -> l.replace("gpt-djl-s0", "trial").replaceFirst("  \\[.*]$", "")).toList();
         assertThat(sweepTrialLines).isEqualTo(lone);
         assertThat(lone).containsExactly("trial: training, steps 1..200",
-                "trial: step 0/200  train_loss 2.5000  train_acc 0.100  val_loss 2.6000  val_acc 0.050  norm 30.00  0.0s",
+                "trial: step 0/200  train_loss 2.5000  train_acc 0.100  val_loss 2.6000  val_acc 0.050  norm 30.00  "
+                        + "0.0s",
                 "trial: step 200/200  train_loss 2.5000  train_acc 0.100  val_loss 2.6000  val_acc 0.050  norm 30.00  "
                         + "2.0s",
                 "trial: DONE at step 200");
@@ -77,7 +78,8 @@ class LogLinesTest {
 
     @Test
     void aTrialAlreadyDoneEndsWithoutStarting() {
-        assertThat(lines(false, p -> p.trialEnded("trial", TrialStatus.done(20)))).containsExactly("trial: DONE at step 20");
+        assertThat(lines(false, p -> p.trialEnded("trial", TrialStatus.done(20))))
+                .containsExactly("trial: DONE at step 20");
     }
 
     private static void oneTrial(ProgressListener p, String name) {
@@ -103,7 +105,7 @@ class LogLinesTest {
     }
 
     private static List<Long> steps(List<String> lines) {
-        return lines.stream().filter(l -> l.startsWith("t: step ")).map(l -> Long.parseLong(l.replaceFirst("t: step (\\d+)/.*",
-                "$1"))).toList();
+        return lines.stream().filter(l -> l.startsWith("t: step "))
+                .map(l -> Long.parseLong(l.replaceFirst("t: step (\\d+)/.*", "$1"))).toList();
     }
 }

@@ -28,8 +28,8 @@ class ProgressBarsTest {
             bars.message("summary: sanity/summary.md");
         }
         assertThat(text.toString().lines()).containsExactly(
-                "sanity (Q1, quick scale): 2 trials, 2 to run, 0 done, 0 failed and not retried",
-                "b FAILED at step 12: the training loss became NaN at step 12", "summary: sanity/summary.md");
+                "sanity (Q1, quick scale): 2 trials, 2 to run (40 steps), 0 done, 0 failed and not retried",
+                "b: FAILED at step 12 (the training loss became NaN at step 12)", "summary: sanity/summary.md");
     }
 
     @Test
