@@ -36,5 +36,9 @@ spark_out="$(mktemp -d)"
 err="$(java -cp "$home/lib/*" org.polygrok.cli.Polygrok run sanity --executor spark --out "$spark_out/none" 2>&1 >/dev/null)"; rc=$?
 [ "$rc" -eq 2 ] || fail "--executor spark without Spark's jars exited $rc, expected 2: $err"
 echo "$err" | grep -q "Spark's jars are not on the class path" || fail "unexpected message without Spark's jars: $err"
+# spark-submit's main class is in the tarball and adds --executor spark (refused the same way without Spark's jars)
+err="$(java -cp "$home/lib/*" org.polygrok.cli.SparkSubmitMain run sanity --out "$spark_out/none" 2>&1 >/dev/null)"; rc=$?
+[ "$rc" -eq 2 ] || fail "org.polygrok.cli.SparkSubmitMain without Spark's jars exited $rc, expected 2: $err"
+echo "$err" | grep -q "Spark's jars are not on the class path" || fail "unexpected message from SparkSubmitMain: $err"
 rm -rf "$spark_out"
 echo "dist smoke test passed"

@@ -5,7 +5,7 @@ import java.time.Clock;
 
 /**
  * The application's wiring: the clock trials are timed with, and the services commands receive by
- * injection (backend selection, the trial launcher). Models, backends and data are not wired here.
+ * injection (backend selection, the trial runner). Models, backends and data are not wired here.
  */
 final class PolygrokModule extends AbstractModule {
     @Override

@@ -5,10 +5,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.polygrok.experiments.spark.ClusterExecutor;
 import org.polygrok.experiments.spark.SparkExecutors;
+import org.polygrok.experiments.progress.ConsoleProgress;
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
-import org.polygrok.experiments.sweep.progress.SweepLogLines;
-import org.polygrok.experiments.sweep.progress.SweepProgress;
-import org.polygrok.experiments.sweep.progress.SweepProgressBars;
 import org.polygrok.experiments.sweep.run.SweepRunner;
 import picocli.CommandLine;
 
@@ -57,8 +56,7 @@ final class SweepConsole {
         PrintWriter out = cl.getOut();
         String command = "polygrok " + String.join(" ", cl.getParseResult().originalArgs());
         List<SweepRunner.Result> results;
-        try (SweepProgress progress = System.console() != null ? new SweepProgressBars(out)
-                : new SweepLogLines(out, verbose)) {
+        try (ProgressListener progress = ConsoleProgress.create(out, verbose)) {
             results = runner.run(requests, command.strip(), progress);
         }
         long failed = results.stream().mapToLong(SweepRunner.Result::failed).sum();

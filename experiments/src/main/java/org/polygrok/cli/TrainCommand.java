@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.polygrok.api.BackendOptions;
 import org.polygrok.api.BackendProvider;
-import org.polygrok.experiments.train.TrainingProgress;
-import org.polygrok.experiments.train.TrialLauncher;
+import org.polygrok.experiments.progress.ConsoleProgress;
+import org.polygrok.experiments.progress.ProgressListener;
+import org.polygrok.experiments.train.TrialRunner;
 import org.polygrok.plotting.results.TrialConfig;
 import org.polygrok.plotting.results.TrialStatus;
 import picocli.CommandLine;
@@ -53,11 +54,11 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final TrialLauncher launcher;
+    private final TrialRunner runner;
 
     @Inject
-    TrainCommand(TrialLauncher launcher) {
-        this.launcher = launcher;
+    TrainCommand(TrialRunner runner) {
+        this.runner = runner;
     }
 
     @Override
@@ -66,10 +67,10 @@ final class TrainCommand implements Callable<Integer> {
         BackendOptions options = engine.backendOptions();
         TrialConfig config = trial.config(
                 new TrialOptions.Run(provider.name(), dropout, steps, evalFirst, evalPeriod, "train", 0));
-        TrialLauncher.Checked checked = launcher.check(config, out, provider, options, saveWeights);
+        TrialRunner.Checked checked = runner.check(config, out, provider, options, saveWeights);
         TrialStatus status;
-        try (TrainingProgress progress = ConsoleProgress.create(spec.commandLine().getOut(), engine.verbose())) {
-            status = launcher.run(checked, provider, options, saveWeights, progress);
+        try (ProgressListener progress = ConsoleProgress.create(spec.commandLine().getOut(), engine.verbose())) {
+            status = runner.run(checked, provider, options, saveWeights, progress);
         } catch (IllegalArgumentException e) { // the input was checked: from here on it is a failure (exit 1)
             throw new IllegalStateException(e.getMessage(), e);
         }

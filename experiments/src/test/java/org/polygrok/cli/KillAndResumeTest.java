@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polygrok.experiments.process.JavaCommand;
-import org.polygrok.experiments.sweep.run.TrialWorker;
+import org.polygrok.experiments.sweep.run.TrialChild;
 import org.polygrok.experiments.train.TrialDirectory;
 import org.polygrok.plotting.results.Json;
 import org.polygrok.plotting.results.MetricsRecord;
@@ -39,7 +39,7 @@ class KillAndResumeTest {
         Path killed = tmp.resolve("killed");
         List<String> cmd = new ArrayList<>(JavaCommand.forMain(Polygrok.class, TinySweeps.run("sanity", killed, STEPS,
                 "--parallel=2")));
-        cmd.add(1, "-D" + TrialWorker.CHECKPOINT_PERIOD_PROPERTY + "=10");
+        cmd.add(1, "-D" + TrialChild.CHECKPOINT_PERIOD_PROPERTY + "=10");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("killed.log").toFile());
         JavaCommand.engineEnvironment(pb.environment(), 2);

@@ -36,7 +36,8 @@ class TrainCommandTest {
         Path weights = tmp.resolve("init/w.safetensors");
         CliResult r = train(out, "--save-weights=" + weights);
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("gpt on djl: training, steps 1..20", "step 0/20", "step 20/20", "DONE at step 20");
+        assertThat(r.out()).contains("trial: training, steps 1..20", "trial: step 0/20", "trial: step 20/20",
+                "trial: DONE at step 20");
 
         @SuppressWarnings("unchecked")
         Map<String, Object> config = Json.read(out.resolve("config.json"), Map.class);

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.polygrok.cli.Polygrok;
 import org.polygrok.experiments.process.JavaCommand;
-import org.polygrok.experiments.sweep.run.TrialWorker;
+import org.polygrok.experiments.sweep.run.TrialChild;
 
 /** {@code polygrok} invocations for the fault tests: in this JVM, or as a child JVM in its own process group. */
 final class Cli {
@@ -52,7 +52,7 @@ final class Cli {
      */
     static Process start(Path log, int checkpointPeriod, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(JavaCommand.forMain(Polygrok.class, args));
-        cmd.add(1, "-D" + TrialWorker.CHECKPOINT_PERIOD_PROPERTY + "=" + checkpointPeriod);
+        cmd.add(1, "-D" + TrialChild.CHECKPOINT_PERIOD_PROPERTY + "=" + checkpointPeriod);
         if (ProcessGroups.available()) {
             cmd.add(0, "setsid");
         }

@@ -4,6 +4,6 @@
  * experiment and of the whole plan ({@code polygrok run … --dry-run}).
  *
  * <p>May import: {@code sweep.plan}, {@code train}, {@code data}, {@code org.polygrok.plotting.results},
- * the api. Not {@code sweep.run}, {@code sweep.progress}, {@code sweep.summary}, {@code cli}.
+ * the api. Not {@code sweep.run}, {@code sweep.summary}, {@code cli}.
  */
 package org.polygrok.experiments.cost;

@@ -1,11 +1,14 @@
 package org.polygrok.experiments.spark;
 
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
  * Starts the Spark executor of a sweep: connects to the master, waits for the cluster's executors, checks that
- * they see the results folder, and returns the executor with the number of trials the cluster runs at once.
+ * they see the results folder, and returns the executor with the number of trials the cluster runs at once; and
+ * finds polygrok's home under {@code spark-submit}.
  * The only entry to this package that touches no Spark class itself, so that commands without
  * {@code --executor spark} never load Spark.
  */
@@ -33,6 +36,26 @@ public final class SparkExecutors {
         } catch (RuntimeException e) {
             executor.close();
             throw e;
+        }
+    }
+
+    /**
+     * Sets {@code polygrok.home}, when unset, to the folder above the {@code lib/} folder this jar lies in: under
+     * {@code spark-submit}, which starts polygrok without the launcher that sets it. Trials then run with
+     * {@code <home>/lib/*}; where the jar lies elsewhere, with the executors' own class path.
+     */
+    public static void locateHome() {
+        if (System.getProperty(SparkConfs.HOME_PROPERTY) != null) {
+            return;
+        }
+        try {
+            Path jar = Path.of(SparkExecutors.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path lib = jar.getParent();
+            if (lib != null && lib.getFileName().toString().equals("lib") && Files.isRegularFile(jar)) {
+                System.setProperty(SparkConfs.HOME_PROPERTY, lib.getParent().toString());
+            }
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            // trials then use the executors' own class path
         }
     }
 }

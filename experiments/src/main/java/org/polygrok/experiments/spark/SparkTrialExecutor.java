@@ -11,13 +11,13 @@ import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.polygrok.experiments.process.JavaCommand;
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.sweep.run.TrialWorker;
+import org.polygrok.experiments.sweep.run.TrialChild;
 import org.polygrok.plotting.results.TrialStatus;
-import org.polygrok.experiments.train.TrainingProgress;
 
 /**
- * Runs each trial of a sweep as one Spark job of one task ({@link TrialTask}) that needs {@code spark.task.cpus}
+ * Executes each trial of a sweep as one Spark job of one task ({@link TrialTask}) that needs {@code spark.task.cpus}
  * cores, so Spark never runs more trials on a host than it has cores for; the trial gets that many engine
  * threads. The outcome is read from the trial's folder once the task ends; a trial Spark gave up on (more than
  * {@code spark.task.maxFailures} lost attempts) is FAILED with Spark's reason.
@@ -38,7 +38,7 @@ final class SparkTrialExecutor implements ClusterExecutor {
         SparkConf conf = SparkConfs.of(settings);
         this.spark = new JavaSparkContext(conf);
         this.taskCpus = conf.getInt("spark.task.cpus", 1);
-        List<String> self = JavaCommand.forMain(TrialWorker.class);
+        List<String> self = JavaCommand.forMain(TrialChild.class);
         this.javaOptions = List.copyOf(self.subList(1, self.indexOf("-cp")));
         String home = System.getProperty(SparkConfs.HOME_PROPERTY);
         this.classPath = home == null ? null : home + "/lib/*";
@@ -103,7 +103,7 @@ final class SparkTrialExecutor implements ClusterExecutor {
     }
 
     @Override
-    public TrialStatus run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException {
+    public TrialStatus execute(SweepTrial trial, int threads, ProgressListener progress) throws InterruptedException {
         String group = "polygrok-" + trial.id() + "-" + UUID.randomUUID();
         TrialWatch watch = new TrialWatch(trial, progress);
         watches.add(group, watch);
@@ -115,7 +115,7 @@ final class SparkTrialExecutor implements ClusterExecutor {
                     "the trial's task ended on " + result.host() + " but its folder holds no status"))
                     : TrialStatus.failed(0, "the results folder is not visible from the Spark executor on "
                             + result.host() + "; --out must be on a folder every executor sees at the same path");
-            watch.finished(status);
+            watch.finished();
             return status;
         } catch (Exception e) {
             if (stopping || e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
@@ -128,7 +128,7 @@ final class SparkTrialExecutor implements ClusterExecutor {
             if (trial.directory().holdsTrial()) {
                 trial.directory().writeStatus(failed);
             }
-            watch.finished(failed);
+            watch.finished();
             return failed;
         } finally {
             spark.clearJobGroup();

@@ -8,14 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.apache.spark.api.java.function.Function;
-import org.polygrok.plotting.results.ExperimentRecord;
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.experiments.sweep.run.ProcessTrialExecutor;
+import org.polygrok.plotting.results.ExperimentRecord;
 import org.polygrok.plotting.results.TrialStatus;
-import org.polygrok.experiments.train.TrainingProgress;
 
 /**
  * One Spark task: runs one trial on this executor's host with the local executor's code
- * ({@link ProcessTrialExecutor}: its own JVM, the same worker, log and trial folder). It first checks that the
+ * ({@link ProcessTrialExecutor}: its own JVM, the same trial child, log and trial folder). It first checks that the
  * results folder is visible here, then takes the trial's lock ({@code <experiment>/logs/<trial-id>.lock}) so
  * that an earlier attempt's JVM, if one is still alive, ends before this one continues from the checkpoint. A
  * trial stopped by a signal before its end fails the task, so that Spark runs it again.
@@ -35,7 +35,7 @@ final class TrialTask implements Function<TrialTaskSpec, TaskResult> {
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = channel.lock()) {
             TrialStatus outcome = new ProcessTrialExecutor(spec.command())
-                    .run(spec.trial(), spec.threads(), TrainingProgress.SILENT);
+                    .execute(spec.trial(), spec.threads(), ProgressListener.SILENT);
             if (outcome.status() == TrialStatus.State.RUNNING) {
                 throw new IllegalStateException("trial " + spec.trialId() + " was stopped at step "
                         + outcome.step() + " on " + host + "; it continues from its checkpoint");

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.polygrok.plotting.results.Json;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.sweep.run.TrialWorker;
+import org.polygrok.experiments.sweep.run.TrialChild;
 import org.polygrok.plotting.results.TrialConfig;
 
 /**
@@ -38,7 +38,7 @@ record TrialTaskSpec(String trialId, String trialDir, String experimentDir, Stri
         }
     }
 
-    /** The trial JVM's command line on this host: its java, the driver's JVM options, the class path, the worker. */
+    /** The trial JVM's command line on this host: its java, the driver's JVM options, the class path, the trial child. */
     List<String> command() {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command()
@@ -46,7 +46,7 @@ record TrialTaskSpec(String trialId, String trialDir, String experimentDir, Stri
         cmd.addAll(javaOptions);
         cmd.add("-cp");
         cmd.add(classPath != null ? classPath : System.getProperty("java.class.path"));
-        cmd.add(TrialWorker.class.getName());
+        cmd.add(TrialChild.class.getName());
         return cmd;
     }
 }

@@ -5,25 +5,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.polygrok.experiments.progress.ProgressListener;
+import org.polygrok.experiments.sweep.plan.SweepTrial;
+import org.polygrok.experiments.train.TrialDirectory;
 import org.polygrok.plotting.results.Json;
 import org.polygrok.plotting.results.MetricsRecord;
-import org.polygrok.experiments.sweep.plan.SweepTrial;
 import org.polygrok.plotting.results.TrialStatus;
-import org.polygrok.experiments.train.TrainingProgress;
-import org.polygrok.experiments.train.TrialDirectory;
 
 /**
  * The driver's view of one trial running on the cluster, read from its folder: it starts when Spark starts
  * its task, and each new line of {@code metrics.jsonl} is an evaluation (and the step reached, with its
- * training loss).
+ * training loss). How the trial ended the sweep reports itself, as for a trial in a local process.
  */
 final class TrialWatch {
     private final SweepTrial trial;
-    private final TrainingProgress progress;
+    private final ProgressListener progress;
     private boolean started;
     private int linesSeen;
 
-    TrialWatch(SweepTrial trial, TrainingProgress progress) {
+    TrialWatch(SweepTrial trial, ProgressListener progress) {
         this.trial = trial;
         this.progress = progress;
     }
@@ -41,7 +41,7 @@ final class TrialWatch {
         long from = trial.directory().holdsTrial()
                 ? trial.directory().readStatus().map(TrialStatus::step).orElse(0L) : 0L;
         linesSeen = lines().size();
-        progress.started(trial.config(), from, trial.effectiveSteps());
+        progress.trialStarted(trial.id(), trial.config(), from, trial.effectiveSteps());
     }
 
     /** Reports the evaluations written since the last poll. */
@@ -61,17 +61,14 @@ final class TrialWatch {
                 return; // a line being written: read it next time
             }
             linesSeen = i + 1;
-            progress.stepped(record.step(), record.trainLoss());
-            progress.evaluated(record);
+            progress.stepped(trial.id(), record.step(), record.trainLoss());
+            progress.evaluated(trial.id(), record);
         }
     }
 
-    /** The trial ended with {@code status}. */
-    synchronized void finished(TrialStatus status) {
+    /** The trial's task ended: reports the evaluations it wrote since the last poll. */
+    synchronized void finished() {
         poll();
-        if (started) {
-            progress.finished(status);
-        }
     }
 
     private List<String> lines() {

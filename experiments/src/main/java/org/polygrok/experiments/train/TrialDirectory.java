@@ -48,6 +48,12 @@ public final class TrialDirectory {
         this.dir = dir;
     }
 
+    /** The trial's name in progress reports: the folder's name (in a sweep, the trial's id). */
+    public String name() {
+        Path absolute = dir.toAbsolutePath().normalize();
+        return absolute.getFileName() == null ? absolute.toString() : absolute.getFileName().toString();
+    }
+
     public Path path() {
         return dir;
     }

@@ -1,167 +1,110 @@
 package org.polygrok.experiments.train;
 
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 import org.polygrok.api.Backend;
-import org.polygrok.api.Capability;
-import org.polygrok.api.HostArray;
-import org.polygrok.api.train.OptimizerState;
-import org.polygrok.api.train.TrainSession;
-import org.polygrok.experiments.data.SampleSet;
-import org.polygrok.experiments.metrics.ParamNorm;
-import org.polygrok.experiments.metrics.SetMetrics;
-import org.polygrok.experiments.metrics.TrialSummary;
-import org.polygrok.plotting.results.MetricsRecord;
+import org.polygrok.api.BackendOptions;
+import org.polygrok.api.BackendProvider;
+import org.polygrok.api.io.SafeTensors;
+import org.polygrok.experiments.PolygrokVersion;
+import org.polygrok.experiments.progress.ProgressListener;
+import org.polygrok.plotting.results.AtomicFiles;
+import org.polygrok.plotting.results.TrialConfig;
 import org.polygrok.plotting.results.TrialStatus;
 
 /**
- * The reference's training loop (PROTOCOL §5–§6) on one backend, writing the trial folder as it goes:
- * evaluate at step 0, then step, evaluate on schedule, checkpoint every {@value #CHECKPOINT_PERIOD}
- * steps (by default) and at the end, evaluate once more at last + 1, summarise. A trial with a checkpoint continues
- * from it and logs the same metrics an uninterrupted run would. A non-finite loss ends it FAILED.
+ * Runs one trial in a folder, in this JVM, from scratch or from its checkpoint: {@link #check} checks every
+ * setting and the folders first (so bad input leaves nothing behind), then {@link #run} creates the engine,
+ * records config.json and runs the {@link TrainingLoop}.
  */
 public final class TrialRunner {
-    public static final long CHECKPOINT_PERIOD = 1000;
-
     private final Clock clock;
     private final long checkpointPeriod;
 
+    @Inject
     public TrialRunner(Clock clock) {
-        this(clock, CHECKPOINT_PERIOD);
+        this(clock, TrainingLoop.CHECKPOINT_PERIOD);
     }
 
-    /** A runner that checkpoints every {@code checkpointPeriod} steps (and at the end). */
+    /** A runner whose trials checkpoint every {@code checkpointPeriod} steps (and at the end). */
     public TrialRunner(Clock clock, long checkpointPeriod) {
-        if (checkpointPeriod < 1) {
-            throw new IllegalArgumentException("the checkpoint period must be at least 1, got " + checkpointPeriod);
-        }
         this.clock = clock;
         this.checkpointPeriod = checkpointPeriod;
     }
 
-    /** Runs (or continues) {@code trial} in {@code dir}, whose config.json is already written. */
-    public TrialStatus run(PreparedTrial trial, Backend backend, TrialDirectory dir, TrainingProgress progress) {
-        org.polygrok.plotting.results.AtomicFiles.removeLeftovers(dir.path()); // of a run killed mid-write
-        Optional<Checkpoint> checkpoint = dir.loadCheckpoint();
-        Map<String, HostArray> weights = checkpoint.map(Checkpoint::weights).orElse(trial.initialWeights());
-        try (TrainSession session = backend.newTrainSession(trial.model(), weights, TrialSpecs.train(trial.config()))) {
-            Loop loop = new Loop(trial, backend, dir, session, progress, checkpoint);
-            return loop.run();
+    /** What {@link #check} found: the prepared trial, and whether the folder already holds it. */
+    public record Checked(PreparedTrial trial, TrialDirectory dir, TrialStatus existingStatus) {
+        public boolean alreadyDone() {
+            return existingStatus != null && existingStatus.status() == TrialStatus.State.DONE;
         }
     }
 
-    /** One execution of the loop; holds the mutable state of a run. */
-    private final class Loop {
-        private final PreparedTrial trial;
-        private final Backend backend;
-        private final TrialDirectory dir;
-        private final TrainSession session;
-        private final TrainingProgress progress;
-        private final SampleSet train;
-        private final SampleSet val;
-        private final TrainBatchSampler sampler;
-        private final double elapsedBefore;
-        private final long startMillis = clock.millis();
-        private long step;
-
-        Loop(PreparedTrial trial, Backend backend, TrialDirectory dir, TrainSession session,
-                TrainingProgress progress, Optional<Checkpoint> checkpoint) {
-            this.trial = trial;
-            this.backend = backend;
-            this.dir = dir;
-            this.session = session;
-            this.progress = progress;
-            this.train = trial.dataset().train();
-            this.val = trial.dataset().validation();
-            if (checkpoint.isPresent()) {
-                Checkpoint c = checkpoint.get();
-                session.restore(c.weights(), c.optimizer());
-                this.sampler = TrainBatchSampler.restore(trial.plan(), c.info().sampler());
-                this.elapsedBefore = c.info().elapsedS();
-                this.step = c.step();
-                dir.truncateMetrics(step);
-            } else {
-                this.sampler = new TrainBatchSampler(trial.plan(), trial.config().seed());
-                this.elapsedBefore = 0;
-                this.step = 0;
-                dir.truncateMetrics(-1);
+    /**
+     * Validates a trial for {@code provider} in {@code out} without writing anything.
+     *
+     * @throws IllegalArgumentException with one sentence for bad settings, an unusable folder, or a
+     *     folder that holds a different trial
+     */
+    public Checked check(TrialConfig config, Path out, BackendProvider provider, BackendOptions options,
+            Path saveWeights) {
+        TrialDirectory dir = new TrialDirectory(out);
+        dir.requireUsable();
+        TrialConfig resolved = config.with(java.util.Map.of("backend", provider.name(), "engine",
+                provider.engineDescription(), "polygrok_version", PolygrokVersion.get(), "threads",
+                options.effectiveThreads(), "java_version", System.getProperty("java.version")));
+        PreparedTrial trial = PreparedTrial.prepare(resolved);
+        TrialStatus existing = null;
+        if (dir.holdsTrial()) {
+            TrialConfig before = dir.readConfig();
+            List<String> differences = before.differencesFrom(trial.config());
+            if (!differences.isEmpty()) {
+                throw new IllegalArgumentException("the output folder " + out + " holds another trial ("
+                        + String.join(", ", differences) + "); choose another folder or the same settings");
             }
+            existing = dir.readStatus().filter(st -> !st.isDone() || dir.metricsComplete())
+                    .orElse(null); // DONE with its last metrics line cut off: continue from the checkpoint
         }
+        if (saveWeights != null) {
+            if (Files.isDirectory(saveWeights)) {
+                throw new IllegalArgumentException("--save-weights " + saveWeights + " is a folder, not a file");
+            }
+            Path parent = saveWeights.toAbsolutePath().getParent();
+            AtomicFiles.requireWritableDirectory(parent, "the folder of --save-weights");
+        }
+        return new Checked(trial, dir, existing);
+    }
 
-        TrialStatus run() {
-            long last = trial.plan().effectiveSteps();
-            progress.started(trial.config(), step, last);
-            dir.writeStatus(TrialStatus.running(step));
+    /** Runs a checked trial: creates the engine, writes config.json and the initial weights, trains. */
+    public TrialStatus run(Checked checked, BackendProvider provider, BackendOptions options, Path saveWeights,
+            ProgressListener progress) {
+        if (checked.alreadyDone()) {
+            progress.trialEnded(checked.dir().name(), checked.existingStatus());
+            return checked.existingStatus();
+        }
+        try (Backend backend = provider.create(options)) {
+            PreparedTrial trial = checked.trial();
+            TrialConfig recorded = trial.config().with("engine", backend.engineDescription());
+            trial = new PreparedTrial(recorded, trial.dataset(), trial.model(), trial.plan(), trial.schedule(),
+                    trial.evaluator(), trial.initialWeights());
+            TrialDirectory dir = checked.dir();
             try {
-                if (step == 0 && !evaluate(0)) {
-                    return fail("the loss is not finite at step 0");
+                Files.createDirectories(dir.path());
+                if (saveWeights != null) {
+                    Files.createDirectories(saveWeights.toAbsolutePath().getParent());
+                    SafeTensors.write(saveWeights, trial.initialWeights());
                 }
-                while (step < last) {
-                    float loss = session.step(train.batch(sampler.next(), TrialSpecs.maskRule(trial.config())));
-                    step++;
-                    progress.stepped(step, loss);
-                    if (!Float.isFinite(loss)) {
-                        return fail("the training loss became " + loss + " at step " + step);
-                    }
-                    if (trial.schedule().evaluatesAt(step) && !evaluate(step)) {
-                        return fail("the evaluated loss is not finite at step " + step);
-                    }
-                    if (step % checkpointPeriod == 0 || step == last) {
-                        saveCheckpoint();
-                    }
-                }
-                if (!evaluate(trial.schedule().finalStep())) {
-                    return fail("the evaluated loss is not finite after the last step");
-                }
-                dir.writeSummary(TrialSummary.of(dir.readMetrics()).toMap());
-                TrialStatus done = TrialStatus.done(step);
-                dir.writeStatus(done);
-                progress.finished(done);
-                return done;
-            } catch (RuntimeException | Error e) {
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                TrialStatus failed = TrialStatus.failed(step, why);
-                try {
-                    dir.writeStatus(failed);
-                } catch (RuntimeException notRecorded) {
-                    e.addSuppressed(notRecorded); // e.g. a full disk: the trial stays resumable from its checkpoint
-                }
-                progress.finished(failed);
-                throw e;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write to " + dir.path() + ": " + e.getMessage(), e);
             }
-        }
-
-        /** Logs one evaluation; false when a loss is not finite. */
-        private boolean evaluate(long loggedStep) {
-            SetMetrics t = trial.evaluator().evaluate(session, train);
-            SetMetrics v = trial.evaluator().evaluate(session, val);
-            MetricsRecord record = SetMetrics.record(loggedStep, trial.plan().epochOf(loggedStep), t, v,
-                    ParamNorm.of(session.weights()), trial.model().parameterCountWithoutEmbeddings(), elapsed());
-            dir.appendMetrics(record);
-            progress.evaluated(record);
-            return t.isFinite() && v.isFinite();
-        }
-
-        private void saveCheckpoint() {
-            boolean withOptimizer = backend.capabilities().contains(Capability.OPTIMIZER_STATE);
-            OptimizerState optimizer = withOptimizer ? session.optimizerState() : null;
-            int slots = optimizer == null || optimizer.slots().isEmpty() ? 0
-                    : optimizer.slots().values().iterator().next().size();
-            dir.saveCheckpoint(new Checkpoint(new Checkpoint.Info(step, sampler.state(), elapsed(), withOptimizer,
-                    slots), session.weights(), optimizer));
-            dir.writeStatus(TrialStatus.running(step));
-        }
-
-        private TrialStatus fail(String reason) {
-            TrialStatus failed = TrialStatus.failed(step, reason);
-            dir.writeStatus(failed);
-            progress.finished(failed);
-            return failed;
-        }
-
-        private double elapsed() {
-            return elapsedBefore + (clock.millis() - startMillis) / 1000.0;
+            if (!dir.holdsTrial()) {
+                dir.writeConfig(recorded);
+            }
+            return new TrainingLoop(clock, checkpointPeriod).run(trial, backend, dir, progress);
         }
     }
 }

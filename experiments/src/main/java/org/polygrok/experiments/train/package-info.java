@@ -1,9 +1,9 @@
 /**
  * One trial: its configuration turned into a model, data and schedule ({@code PreparedTrial}), the training
- * loop ({@code TrialRunner}), checkpoints and the trial folder ({@code TrialDirectory}), and the progress it
- * reports.
+ * loop ({@code TrainingLoop}), checkpoints and the trial folder ({@code TrialDirectory}); it reports to a
+ * {@code progress.ProgressListener}.
  *
  * <p>May import: {@code org.polygrok.api}, {@code org.polygrok.experiments} (the version), {@code data}, {@code metrics},
- * {@code org.polygrok.plotting.results}. Not {@code study}, {@code sweep.*}, {@code cli}.
+ * {@code progress}, {@code org.polygrok.plotting.results}. Not {@code study}, {@code sweep.*}, {@code cli}.
  */
 package org.polygrok.experiments.train;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polygrok.cli.Polygrok;
-import org.polygrok.experiments.sweep.run.TrialWorker;
+import org.polygrok.experiments.sweep.run.TrialChild;
 import org.polygrok.plotting.results.TrialStatus;
 import org.polygrok.experiments.train.TrialDirectory;
 
@@ -89,7 +89,7 @@ class SparkSweepTest {
             Path out = tmp.resolve("cluster");
             Path log = tmp.resolve("cluster.log");
             Process driver = SparkJvms.start(SparkJvms.command(
-                    List.of("-D" + TrialWorker.CHECKPOINT_PERIOD_PROPERTY + "=10"), Polygrok.class.getName(),
+                    List.of("-D" + TrialChild.CHECKPOINT_PERIOD_PROPERTY + "=10"), Polygrok.class.getName(),
                     sweep(out, "--executor=spark", "--master=" + master, "--conf=spark.executor.memory=512m",
                             "--conf=spark.executor.extraClassPath=" + System.getProperty("java.class.path"))),
                     home, log.toFile());

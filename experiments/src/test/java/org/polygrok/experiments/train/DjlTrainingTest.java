@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.polygrok.api.Backend;
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.plotting.results.Json;
 import org.polygrok.plotting.results.MetricsRecord;
 import org.polygrok.plotting.results.TrialConfig;
@@ -41,7 +42,7 @@ class DjlTrainingTest {
     void smallModelsLearnTheTrainingSet(ModelKind model) {
         Path dir = tmp.resolve(model.label());
         TrialConfig config = DjlTrials.small(model, Map.of("dim", model == ModelKind.LSTM ? 64 : 32));
-        TrialStatus status = DjlTrials.run(backend, config, dir, 1000, TrainingProgress.SILENT);
+        TrialStatus status = DjlTrials.run(backend, config, dir, 1000, ProgressListener.SILENT);
         assertThat(status).isEqualTo(TrialStatus.done(300));
         List<MetricsRecord> m = new TrialDirectory(dir).readMetrics();
         MetricsRecord first = m.get(0);
@@ -64,13 +65,13 @@ class DjlTrainingTest {
         TrialConfig config = DjlTrials.small(ModelKind.GPT, Map.of("steps", 40, "eval_first", 3, "eval_period", 5,
                 "train_batch_size", 16)); // 4 batches per epoch: the sampler state matters
         Path whole = tmp.resolve("whole");
-        assertThat(DjlTrials.run(backend, config, whole, 10, TrainingProgress.SILENT).status())
+        assertThat(DjlTrials.run(backend, config, whole, 10, ProgressListener.SILENT).status())
                 .isEqualTo(TrialStatus.State.DONE);
 
         Path broken = tmp.resolve("broken");
-        TrainingProgress crashAt27 = new TrainingProgress() {
+        ProgressListener crashAt27 = new ProgressListener() {
             @Override
-            public void stepped(long step, double loss) {
+            public void stepped(String trial, long step, double loss) {
                 if (step == 27) {
                     throw new IllegalStateException("simulated crash");
                 }
@@ -82,7 +83,7 @@ class DjlTrainingTest {
         assertThat(b.loadCheckpoint().orElseThrow().step()).isEqualTo(20);
         assertThat(b.readMetrics().get(b.readMetrics().size() - 1).step()).isEqualTo(25);
 
-        assertThat(DjlTrials.run(backend, config, broken, 10, TrainingProgress.SILENT)).isEqualTo(TrialStatus.done(40));
+        assertThat(DjlTrials.run(backend, config, broken, 10, ProgressListener.SILENT)).isEqualTo(TrialStatus.done(40));
         assertThat(withoutTimes(b.readMetrics())).isEqualTo(withoutTimes(new TrialDirectory(whole).readMetrics()));
         assertThat(Json.read(broken.resolve("summary.json"), Map.class))
                 .isEqualTo(Json.read(whole.resolve("summary.json"), Map.class));
@@ -94,7 +95,7 @@ class DjlTrainingTest {
         TrialConfig config = DjlTrials.small(ModelKind.GPT, Map.of("lr", 1e38, "weight_decay", 0.0, "steps", 50,
                 "eval_first", 0, "eval_period", 1000));
         Path dir = tmp.resolve("nan");
-        TrialStatus status = DjlTrials.run(backend, config, dir, 1000, TrainingProgress.SILENT);
+        TrialStatus status = DjlTrials.run(backend, config, dir, 1000, ProgressListener.SILENT);
         assertThat(status).isEqualTo(TrialStatus.failed(1, "the evaluated loss is not finite at step 1"));
         assertThat(new TrialDirectory(dir).readStatus()).contains(status);
         List<MetricsRecord> m = new TrialDirectory(dir).readMetrics();
@@ -109,10 +110,10 @@ class DjlTrainingTest {
                 "eval_first", 3);
         Path plain = tmp.resolve("q4");
         Path legacy = tmp.resolve("q4-legacy");
-        assertThat(DjlTrials.run(backend, DjlTrials.small(ModelKind.LSTM, q4), plain, 1000, TrainingProgress.SILENT)
+        assertThat(DjlTrials.run(backend, DjlTrials.small(ModelKind.LSTM, q4), plain, 1000, ProgressListener.SILENT)
                 .status()).isEqualTo(TrialStatus.State.DONE);
         TrialConfig legacyConfig = DjlTrials.small(ModelKind.LSTM, q4).with("legacy_mask", true);
-        assertThat(DjlTrials.run(backend, legacyConfig, legacy, 1000, TrainingProgress.SILENT).status())
+        assertThat(DjlTrials.run(backend, legacyConfig, legacy, 1000, ProgressListener.SILENT).status())
                 .isEqualTo(TrialStatus.State.DONE);
         MetricsRecord a = new TrialDirectory(plain).readMetrics().get(0);
         MetricsRecord b = new TrialDirectory(legacy).readMetrics().get(0);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.polygrok.api.Backend;
 import org.polygrok.api.BackendOptions;
 import org.polygrok.api.Backends;
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.plotting.results.TrialConfig;
 import org.polygrok.plotting.results.TrialStatus;
 
@@ -26,12 +27,12 @@ final class DjlTrials {
     }
 
     static TrialStatus run(Backend backend, TrialConfig config, Path dir, long checkpointPeriod,
-            TrainingProgress progress) {
+            ProgressListener progress) {
         PreparedTrial trial = PreparedTrial.prepare(config);
         TrialDirectory d = new TrialDirectory(dir);
         if (!d.holdsTrial()) {
             d.writeConfig(trial.config());
         }
-        return new TrialRunner(Clock.systemUTC(), checkpointPeriod).run(trial, backend, d, progress);
+        return new TrainingLoop(Clock.systemUTC(), checkpointPeriod).run(trial, backend, d, progress);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.polygrok.api.Backend;
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.plotting.results.Json;
 import org.polygrok.plotting.results.MetricsRecord;
 import org.polygrok.plotting.results.TrialConfig;
@@ -50,14 +51,14 @@ class TorchReferenceTrajectoryTest {
                 resource("init_" + model.label() + ".safetensors").toString()));
         List<Double> losses = new ArrayList<>();
         List<MetricsRecord> records = new ArrayList<>();
-        TrialStatus status = DjlTrials.run(backend, config, tmp.resolve("t"), 1000, new TrainingProgress() {
+        TrialStatus status = DjlTrials.run(backend, config, tmp.resolve("t"), 1000, new ProgressListener() {
             @Override
-            public void stepped(long step, double loss) {
+            public void stepped(String trial, long step, double loss) {
                 losses.add(loss);
             }
 
             @Override
-            public void evaluated(MetricsRecord record) {
+            public void evaluated(String trial, MetricsRecord record) {
                 records.add(record);
             }
         });

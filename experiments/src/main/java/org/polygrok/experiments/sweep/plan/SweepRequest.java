@@ -46,8 +46,8 @@ public record SweepRequest(Experiment experiment, Scale scale, List<String> back
         changes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(changes));
     }
 
-    /** Whether this request trains {@code trial} now (see {@code onlyBackend}). */
-    public boolean trainsNow(SweepTrial trial) {
+    /** Whether this request runs {@code trial} now (see {@code onlyBackend}). */
+    public boolean runsNow(SweepTrial trial) {
         return onlyBackend == null || onlyBackend.equals(trial.config().backend());
     }
 

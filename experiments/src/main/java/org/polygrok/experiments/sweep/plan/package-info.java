@@ -4,6 +4,6 @@
  * the text of {@code --dry-run}; finding a trial already DONE elsewhere ({@code TrialReuse}).
  *
  * <p>May import: {@code study}, {@code train}, {@code data}, {@code org.polygrok.plotting.results}.
- * Not {@code sweep.run}, {@code sweep.progress}, {@code sweep.summary}.
+ * Not {@code sweep.run}, {@code sweep.summary}.
  */
 package org.polygrok.experiments.sweep.plan;

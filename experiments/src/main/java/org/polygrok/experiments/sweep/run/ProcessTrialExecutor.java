@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.polygrok.experiments.process.JavaCommand;
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.train.TrainingProgress;
 import org.polygrok.experiments.train.TrialDirectory;
 import org.polygrok.plotting.results.Json;
 import org.polygrok.plotting.results.TrialStatus;
 
 /**
- * Runs each trial in its own JVM ({@link TrialWorker}), with the class path and options of this one.
+ * Executes each trial in its own JVM ({@link TrialChild}), with the class path and options of this one.
  * The process's error output and any stray output go to {@code <experiment>/logs/<trial-id>.log}; a
  * process that dies without recording how its trial ended gets its trial marked FAILED with the exit
  * code and its last error line — unless the sweep itself is stopping, or the process was stopped by
@@ -37,34 +37,34 @@ public final class ProcessTrialExecutor implements TrialExecutor {
     private static final int SIGTERM_EXIT = 143;
 
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
-    private final List<String> workerCommand;
+    private final List<String> childCommand;
     private volatile boolean stopping;
 
-    /** Trial processes run {@link TrialWorker} with this JVM's java, options and class path. */
+    /** Trial processes run {@link TrialChild} with this JVM's java, options and class path. */
     @Inject
     public ProcessTrialExecutor() {
-        this.workerCommand = null;
+        this.childCommand = null;
     }
 
     /** Trial processes run this command line (a Spark task's: this host's java, the sweep's options). */
-    public ProcessTrialExecutor(List<String> workerCommand) {
-        this.workerCommand = List.copyOf(workerCommand);
+    public ProcessTrialExecutor(List<String> childCommand) {
+        this.childCommand = List.copyOf(childCommand);
     }
 
     @Override
-    public TrialStatus run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException {
+    public TrialStatus execute(SweepTrial trial, int threads, ProgressListener progress) throws InterruptedException {
         Path log = trial.dir().getParent().getParent().resolve(LOGS).resolve(trial.id() + ".log");
-        Process process = start(trial, threads, log);
+        Process process = startProcess(trial, threads, log);
         try (Writer logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND)) {
-            OutputStream stdin = process.getOutputStream(); // kept open: its end tells the worker to stop
-            stdin.write((Json.line(new TrialWorker.Request(trial.dir().toString(), threads, trial.config())) + "\n")
+            OutputStream stdin = process.getOutputStream(); // kept open: its end tells the child to stop
+            stdin.write((Json.line(new TrialChild.Request(trial.dir().toString(), threads, trial.config())) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             stdin.flush();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (!TrialEvents.dispatch(line, trial.config(), progress)) {
+                    if (!TrialEvents.dispatch(line, trial, progress)) {
                         try {
                             logWriter.write(line + "\n");
                             logWriter.flush();
@@ -90,13 +90,13 @@ public final class ProcessTrialExecutor implements TrialExecutor {
         }
     }
 
-    private Process start(SweepTrial trial, int threads, Path log) {
+    private Process startProcess(SweepTrial trial, int threads, Path log) {
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "# " + Instant.now() + " trial " + trial.id() + ", " + threads + " thread(s)\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            ProcessBuilder pb = new ProcessBuilder(workerCommand != null ? workerCommand
-                    : JavaCommand.forMain(TrialWorker.class))
+            ProcessBuilder pb = new ProcessBuilder(childCommand != null ? childCommand
+                    : JavaCommand.forMain(TrialChild.class))
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
             JavaCommand.engineEnvironment(pb.environment(), threads);
             Process p = pb.start();

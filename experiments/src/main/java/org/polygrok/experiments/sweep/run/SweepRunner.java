@@ -6,13 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.polygrok.plotting.results.AtomicFiles;
+import org.polygrok.experiments.progress.ExperimentStart;
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.experiments.study.Experiment;
 import org.polygrok.experiments.sweep.artefacts.AttentionProbe;
 import org.polygrok.experiments.sweep.artefacts.SweepFigures;
@@ -21,23 +24,21 @@ import org.polygrok.experiments.sweep.plan.SweepPlanner;
 import org.polygrok.experiments.sweep.plan.SweepRequest;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
 import org.polygrok.experiments.sweep.plan.TrialReuse;
-import org.polygrok.experiments.sweep.progress.SweepProgress;
 import org.polygrok.experiments.sweep.summary.ScalingAnswers;
 import org.polygrok.experiments.sweep.summary.SummaryFiles;
-import org.polygrok.experiments.train.TrainingProgress;
 import org.polygrok.experiments.train.TrialDirectory;
+import org.polygrok.plotting.results.AtomicFiles;
 import org.polygrok.plotting.results.AttentionMaps;
 import org.polygrok.plotting.results.ExperimentRecord;
 import org.polygrok.plotting.results.TrialStatus;
 
 /**
  * Runs experiments as resumable sweeps. Every request is planned and checked first, and every
- * {@code experiment.json} written, before any trial starts; then each experiment in turn: DONE
- * trials are kept (and trials DONE in a sibling experiment are copied in), interrupted ones continue
- * from their checkpoint, FAILED ones are rerun from scratch
- * only when asked, the rest run {@code parallel} at a time (each with its share of the cores), a failed
- * trial never stops the others, and at the end the summaries (or Q8's attention maps) and figures are
- * written.
+ * {@code experiment.json} written, before any trial starts; then each experiment in turn: DONE trials are
+ * kept (and trials DONE in a sibling experiment are copied in), interrupted ones continue from their
+ * checkpoint, FAILED ones are rerun from scratch only when asked, the rest are executed {@code parallel} at a
+ * time by the {@link TrialExecutor} (each with its share of the cores), a failed trial never stops the
+ * others, and at the end the summaries (or Q8's attention maps) and figures are written.
  */
 public final class SweepRunner {
     private final TrialExecutor executor;
@@ -55,7 +56,7 @@ public final class SweepRunner {
          */
         public long failed() {
             return plan.trials().stream()
-                    .filter(t -> plan.request().trainsNow(t) && !t.isDone()).count();
+                    .filter(t -> plan.request().runsNow(t) && !t.isDone()).count();
         }
     }
 
@@ -65,7 +66,7 @@ public final class SweepRunner {
      * @param command the command line, recorded in experiment.json
      * @throws IllegalArgumentException with one sentence for a request that cannot run
      */
-    public List<Result> run(List<SweepRequest> requests, String command, SweepProgress progress) {
+    public List<Result> run(List<SweepRequest> requests, String command, ProgressListener progress) {
         List<SweepPlan> plans = new ArrayList<>();
         for (SweepRequest r : requests) {
             plans.add(SweepPlanner.plan(r, command));
@@ -88,7 +89,7 @@ public final class SweepRunner {
             List<Result> results = new ArrayList<>();
             for (SweepPlan p : plans) {
                 SweepPlan current = p.request().experiment() == Experiment.ATTENTION ? replan(p, command) : p;
-                results.add(runOne(current, progress));
+                results.add(runExperiment(current, progress));
             }
             return results;
         } catch (IOException e) {
@@ -131,7 +132,7 @@ public final class SweepRunner {
         }
     }
 
-    private Result runOne(SweepPlan plan, SweepProgress progress) {
+    private Result runExperiment(SweepPlan plan, ProgressListener progress) {
         { // the sweep's lock is held by run()
             AtomicFiles.removeLeftovers(plan.dir()); // temporary files of a sweep killed mid-write
             AtomicFiles.removeLeftovers(plan.dir().resolve(org.polygrok.plotting.Plotting.FIGURES_DIR));
@@ -141,7 +142,7 @@ public final class SweepRunner {
             int reused = 0;
             int leftForLater = 0;
             for (SweepTrial t : plan.trials()) {
-                if (!t.isDone() && !plan.request().trainsNow(t)) {
+                if (!t.isDone() && !plan.request().runsNow(t)) {
                     leftForLater++;
                     continue;
                 }
@@ -170,10 +171,13 @@ public final class SweepRunner {
                 progress.message(plan.record().experiment() + ": " + leftForLater + " unfinished trials of other "
                         + "backends are left for a later resume");
             }
-            long steps = toRun.stream().mapToLong(SweepTrial::effectiveSteps).sum();
-            progress.experimentStarted(plan, toRun.size(), done, failedKept, steps);
-            List<TrialStatus> ended = runTrials(plan, toRun, progress);
-            progress.experimentEnded(plan);
+            Map<String, Long> steps = new LinkedHashMap<>();
+            toRun.forEach(t -> steps.put(t.id(), t.effectiveSteps()));
+            ExperimentRecord r = plan.record();
+            progress.experimentStarted(new ExperimentStart(r.experiment(), r.question(), r.scale(), plan.trials().size(),
+                    steps, done, failedKept));
+            List<TrialStatus> ended = executeTrials(plan, toRun, progress);
+            progress.experimentEnded();
             String summary;
             if (plan.request().experiment() == Experiment.ATTENTION) {
                 summary = attention(plan);
@@ -186,7 +190,7 @@ public final class SweepRunner {
         }
     }
 
-    private List<TrialStatus> runTrials(SweepPlan plan, List<SweepTrial> toRun, SweepProgress progress) {
+    private List<TrialStatus> executeTrials(SweepPlan plan, List<SweepTrial> toRun, ProgressListener progress) {
         if (toRun.isEmpty()) {
             return List.of();
         }
@@ -200,7 +204,7 @@ public final class SweepRunner {
         try {
             List<Future<TrialStatus>> futures = new ArrayList<>();
             for (SweepTrial t : toRun) {
-                futures.add(pool.submit(() -> runTrial(t, threads, progress)));
+                futures.add(pool.submit(() -> execute(t, threads, progress)));
             }
             List<TrialStatus> outcomes = new ArrayList<>();
             for (Future<TrialStatus> f : futures) {
@@ -219,16 +223,14 @@ public final class SweepRunner {
         }
     }
 
-    private TrialStatus runTrial(SweepTrial trial, int threads, SweepProgress progress) throws InterruptedException {
+    private TrialStatus execute(SweepTrial trial, int threads, ProgressListener progress) throws InterruptedException {
         TrialStatus outcome;
-        try (TrainingProgress p = progress.trialStarted(trial)) {
-            try {
-                outcome = executor.run(trial, threads, p);
-            } catch (RuntimeException e) {
-                outcome = TrialStatus.failed(0, e.getMessage() == null ? e.toString() : e.getMessage());
-            }
+        try {
+            outcome = executor.execute(trial, threads, progress);
+        } catch (RuntimeException e) {
+            outcome = TrialStatus.failed(0, e.getMessage() == null ? e.toString() : e.getMessage());
         }
-        progress.trialEnded(trial, outcome);
+        progress.trialEnded(trial.id(), outcome);
         return outcome;
     }
 

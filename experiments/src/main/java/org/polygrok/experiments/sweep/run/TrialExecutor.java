@@ -1,22 +1,24 @@
 package org.polygrok.experiments.sweep.run;
 
+import org.polygrok.experiments.progress.ProgressListener;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
-import org.polygrok.experiments.train.TrainingProgress;
 import org.polygrok.plotting.results.TrialStatus;
 
 /**
- * Runs one trial of a sweep to its end, somewhere (a separate process), and says how it ended: DONE, FAILED
- * with the reason, or RUNNING when it was stopped before its end (resumable).
+ * Executes one trial of a sweep: runs it to its end somewhere other than this JVM (a child process, a Spark
+ * task) and says how it ended: DONE, FAILED with the reason, or RUNNING when it was stopped before its end
+ * (resumable).
  */
 public interface TrialExecutor {
 
     /**
-     * Runs or continues {@code trial} with {@code threads} engine threads, reporting to {@code progress};
-     * blocks until it ends.
+     * Runs or continues {@code trial} with {@code threads} engine threads, reporting its start, steps and
+     * evaluations to {@code progress} (its end is the value returned, which the sweep reports); blocks until it
+     * ends.
      *
      * @throws InterruptedException when the sweep is stopped while the trial runs (the trial is stopped too)
      */
-    TrialStatus run(SweepTrial trial, int threads, TrainingProgress progress) throws InterruptedException;
+    TrialStatus execute(SweepTrial trial, int threads, ProgressListener progress) throws InterruptedException;
 
     /** Stops every running trial at once (the sweep is ending); their folders stay resumable. */
     void stopAll();

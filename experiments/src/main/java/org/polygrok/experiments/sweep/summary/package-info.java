@@ -4,6 +4,6 @@
  * backends side by side, and each difference against seed variation: {@code SeedGroups}).
  *
  * <p>May import: {@code sweep.plan}, {@code study}, {@code train}, {@code metrics}, {@code stats},
- * {@code org.polygrok.plotting.results}. Not {@code sweep.run}, {@code sweep.progress}.
+ * {@code org.polygrok.plotting.results}. Not {@code sweep.run}.
  */
 package org.polygrok.experiments.sweep.summary;

@@ -1,16 +1,16 @@
-package org.polygrok.experiments.sweep.progress;
+package org.polygrok.experiments.progress;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts a sweep's progress in optimizer steps and trials, and estimates the time left from the
- * steps done so far in this run.
+ * Counts an experiment's sweep in optimizer steps and trials, and estimates the time left from the
+ * steps trained so far in this run.
  */
 final class SweepMeter {
+    private final Map<String, Long> toRun;
     private final long totalSteps;
-    private final int totalTrials;
     private final long startNanos = System.nanoTime();
     private final Map<String, long[]> trials = new ConcurrentHashMap<>(); // id -> {from, latest}
     private volatile long finishedSteps;
@@ -18,9 +18,9 @@ final class SweepMeter {
     private volatile int ended;
     private volatile int failed;
 
-    SweepMeter(long totalSteps, int totalTrials) {
-        this.totalSteps = totalSteps;
-        this.totalTrials = totalTrials;
+    SweepMeter(ExperimentStart experiment) {
+        this.toRun = experiment.toRun();
+        this.totalSteps = experiment.steps();
     }
 
     synchronized void started(String id, long from) {
@@ -34,9 +34,9 @@ final class SweepMeter {
         }
     }
 
-    synchronized void ended(String id, long effectiveSteps, boolean ok) {
+    synchronized void ended(String id, boolean ok) {
         long[] t = trials.remove(id);
-        finishedSteps += effectiveSteps;
+        finishedSteps += toRun.getOrDefault(id, 0L);
         if (t != null) {
             finishedTrainedHere += t[1] - t[0];
         }
@@ -77,7 +77,7 @@ final class SweepMeter {
     }
 
     int totalTrials() {
-        return totalTrials;
+        return toRun.size();
     }
 
     /** The time left at the pace of this run, or null before anything was trained. */

@@ -12,8 +12,8 @@ import java.time.Clock;
 import org.polygrok.api.BackendOptions;
 import org.polygrok.api.BackendProvider;
 import org.polygrok.api.Backends;
-import org.polygrok.experiments.train.TrainingProgress;
-import org.polygrok.experiments.train.TrialLauncher;
+import org.polygrok.experiments.progress.ProgressListener;
+import org.polygrok.experiments.train.TrainingLoop;
 import org.polygrok.experiments.train.TrialRunner;
 import org.polygrok.plotting.results.Json;
 import org.polygrok.plotting.results.TrialConfig;
@@ -22,13 +22,13 @@ import org.polygrok.plotting.results.TrialStatus;
 /**
  * The main class of a trial process started by the sweep ({@link ProcessTrialExecutor}). It reads one
  * {@link Request} line from standard input, runs (or continues) the trial in its folder with the
- * existing {@link TrialLauncher}, and reports progress as {@link TrialEvents} on standard output.
+ * same {@link TrialRunner} as {@code polygrok train}, and reports progress as {@link TrialEvents} on standard output.
  * It stops at once when its standard input closes, i.e. when the sweep that started it is gone, so
  * an orphaned trial never competes with a resumed sweep for its folder.
  *
  * <p>Exit codes: 0 DONE, 1 FAILED or an engine error, 2 a request that cannot run.
  */
-public final class TrialWorker {
+public final class TrialChild {
     /** System property: checkpoint every this many steps instead of every 1000 (tests use small values). */
     public static final String CHECKPOINT_PERIOD_PROPERTY = "polygrok.checkpointPeriod";
     /** Exit code when the sweep process went away. */
@@ -39,7 +39,7 @@ public final class TrialWorker {
     public record Request(String dir, int threads, TrialConfig config) {
     }
 
-    private TrialWorker() {
+    private TrialChild() {
     }
 
     public static void main(String[] args) {
@@ -64,21 +64,21 @@ public final class TrialWorker {
     }
 
     /** Runs the request; returns the exit code. */
-    static int run(Request request, TrainingProgress progress) {
-        TrialLauncher launcher = new TrialLauncher(Clock.systemUTC(),
-                Long.getLong(CHECKPOINT_PERIOD_PROPERTY, TrialRunner.CHECKPOINT_PERIOD));
+    static int run(Request request, ProgressListener progress) {
+        TrialRunner runner = new TrialRunner(Clock.systemUTC(),
+                Long.getLong(CHECKPOINT_PERIOD_PROPERTY, TrainingLoop.CHECKPOINT_PERIOD));
         BackendOptions options = new BackendOptions(request.threads(), false);
-        TrialLauncher.Checked checked;
+        TrialRunner.Checked checked;
         BackendProvider provider;
         try {
             provider = Backends.select(request.config().backend());
-            checked = launcher.check(request.config(), Path.of(request.dir()), provider, options, null);
+            checked = runner.check(request.config(), Path.of(request.dir()), provider, options, null);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
         }
         try {
-            TrialStatus status = launcher.run(checked, provider, options, null, progress);
+            TrialStatus status = runner.run(checked, provider, options, null, progress);
             return status.status() == TrialStatus.State.DONE ? 0 : 1;
         } catch (RuntimeException | Error e) {
             System.err.println("error: the trial failed: " + e);
