@@ -9,14 +9,14 @@ import java.util.Map;
 /**
  * The command line and environment of a Java process like this one: the same {@code java}, class path,
  * {@code -D}/{@code -X}/{@code -XX} options and current {@code polygrok.*} system properties, with the
- * engine settings of the launcher script (passive OpenMP waiting, one OpenBLAS thread, quiet TensorFlow,
- * one glibc malloc arena) and the given number of engine threads.
+ * engine settings of the launcher script (passive OpenMP waiting, one OpenBLAS thread, quiet TensorFlow)
+ * and the given number of engine threads.
  *
  * <p>A child runs one trial (or one benchmark) and is memory-bound, not pause-bound, so it gets
  * {@link #CHILD_HEAP_OPTIONS} unless this process names a collector or an initial heap itself: the serial
  * collector (no G1 remembered sets, card tables or GC threads) and a 32 MB initial heap, which keeps the
- * young generation, and with it the resident Java heap, small. Measured (docs/MEMORY.md): 15–60 MB less
- * peak RSS per trial at batch 480, the same CPU time per step.
+ * young generation, and with it the resident Java heap, small. Measured (docs/MEMORY.md): 13–60 MB less
+ * peak RSS per trial, the same step time.
  */
 public final class JavaCommand {
     /** The collector and initial heap of a child JVM; a parent option of the same kind replaces each. */
@@ -64,7 +64,7 @@ public final class JavaCommand {
         env.putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
         env.putIfAbsent("OPENBLAS_NUM_THREADS", "1");
         env.putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
-        env.putIfAbsent("MALLOC_ARENA_MAX", "1");
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2");
     }
 
     private static String javaBinary() {

@@ -2,9 +2,7 @@ package org.polygrok.experiments.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JavaCommandTest {
@@ -36,15 +34,5 @@ class JavaCommandTest {
         List<String> cmd = JavaCommand.forMain(JavaCommandTest.class, "x");
         assertThat(cmd.get(1)).isIn("-XX:+UseSerialGC", "-Xms32m");
         assertThat(cmd).endsWith(JavaCommandTest.class.getName(), "x");
-    }
-
-    @Test
-    void theEngineEnvironmentUsesOneMallocArenaUnlessTheUserSetsAnother() {
-        Map<String, String> env = new HashMap<>();
-        JavaCommand.engineEnvironment(env, 2);
-        assertThat(env).containsEntry("MALLOC_ARENA_MAX", "1").containsEntry("OMP_NUM_THREADS", "2");
-        Map<String, String> own = new HashMap<>(Map.of("MALLOC_ARENA_MAX", "4"));
-        JavaCommand.engineEnvironment(own, 8);
-        assertThat(own).containsEntry("MALLOC_ARENA_MAX", "4");
     }
 }
