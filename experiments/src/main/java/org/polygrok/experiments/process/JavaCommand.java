@@ -15,8 +15,8 @@ import java.util.Map;
  * <p>A child runs one trial (or one benchmark) and is memory-bound, not pause-bound, so it gets
  * {@link #CHILD_HEAP_OPTIONS} unless this process names a collector or an initial heap itself: the serial
  * collector (no G1 remembered sets, card tables or GC threads) and a 32 MB initial heap, which keeps the
- * young generation, and with it the resident Java heap, small. Measured (docs/MEMORY.md): 13–60 MB less
- * peak RSS per trial, the same step time.
+ * young generation, and with it the resident Java heap, small. Measured (docs/MEMORY.md): up to 60 MB less
+ * peak RSS per trial (TF, ND4J), the same CPU time per step.
  */
 public final class JavaCommand {
     /** The collector and initial heap of a child JVM; a parent option of the same kind replaces each. */
