@@ -3,6 +3,7 @@ package org.polygrok.nd4j;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polygrok.api.BackendOptions;
@@ -34,6 +35,8 @@ final class Nd4jEngine {
                 throw new IllegalStateException("ND4J's native libraries did not load on " + Nd4jBackendProvider.platform()
                         + ": " + e, e);
             }
+            // no workspace-scope checks of every op's arrays (the default, SCOPE_PANIC): no workspaces are used
+            Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
             started = true;
         }
         setThreads(options.effectiveThreads());
