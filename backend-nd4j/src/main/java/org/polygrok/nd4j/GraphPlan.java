@@ -25,7 +25,13 @@ import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.ScalarOp;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
+import org.nd4j.linalg.api.ops.impl.shape.OnesAs;
+import org.nd4j.linalg.api.ops.impl.shape.OnesLike;
+import org.nd4j.linalg.api.ops.impl.shape.Rank;
 import org.nd4j.linalg.api.ops.impl.shape.Reshape;
+import org.nd4j.linalg.api.ops.impl.shape.Size;
+import org.nd4j.linalg.api.ops.impl.shape.ZerosLike;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.api.shape.Shape;
@@ -49,15 +55,18 @@ final class GraphPlan implements AutoCloseable {
             if (axisOrScalar != null) {
                 axisOrScalar.run(); // the op object may be shared with another plan of the same graph
             }
-            long t0 = OpProfile.ENABLED ? System.nanoTime() : 0;
             if (op instanceof CustomOp c) {
                 Nd4j.exec(c, context);
             } else {
                 Nd4j.exec((Op) op, context);
             }
-            if (OpProfile.ENABLED) {
-                OpProfile.record(op.opName(), System.nanoTime() - t0);
-            }
+        }
+
+        void executeProfiled() {
+            long t0 = System.nanoTime();
+            long c0 = OpProfile.threadCpuNanos();
+            execute();
+            OpProfile.record(op.opName(), System.nanoTime() - t0, OpProfile.threadCpuNanos() - c0);
         }
     }
 
@@ -68,6 +77,17 @@ final class GraphPlan implements AutoCloseable {
     private final Map<String, INDArray> outputs = new LinkedHashMap<>();
     /** Variables sharing one buffer (pass-through ops, reshape views): never handed to another op. */
     private final Set<String> aliases = new HashSet<>();
+    /** Outputs of ops whose values depend on shapes only, computed once when compiling: never handed to another op. */
+    private final Set<String> constants = new HashSet<>();
+    private static final Set<Class<?>> SHAPE_ONLY = Set.of(org.nd4j.linalg.api.ops.impl.shape.Shape.class,
+            ZerosLike.class, OnesLike.class, OnesAs.class, Size.class, Rank.class);
+
+    /** Outputs to be written into caller-owned arrays ({@link #GraphPlan(SameDiff, Map, List, Map)}). */
+    private final Map<String, INDArray> targets;
+    /** Targets that no op could write directly: copied into after every run, as {source, target}. */
+    private final List<INDArray[]> copies = new ArrayList<>();
+    private Map<String, Integer> lastUse;
+    private int position;
 
     /**
      * Compiles and runs once.
@@ -76,13 +96,26 @@ final class GraphPlan implements AutoCloseable {
      *     same arrays on every run, so callers refill them in place
      */
     GraphPlan(SameDiff sd, Map<String, INDArray> inputs, List<String> outputNames) {
+        this(sd, inputs, outputNames, Map.of());
+    }
+
+    /**
+     * Compiles and runs once, with some outputs written into the caller's arrays on every run.
+     *
+     * @param targets for some of {@code outputNames}, the array (of the output's shape and type) that
+     *     receives its value; the op computing the output writes there directly when no later op reads
+     *     memory of that array (an input may thus be updated in place), else the value is copied
+     */
+    GraphPlan(SameDiff sd, Map<String, INDArray> inputs, List<String> outputNames, Map<String, INDArray> targets) {
         this.sd = sd;
+        this.targets = targets;
         arrays.putAll(inputs);
         List<SameDiffOp> order = opsInOrder(outputNames);
-        Map<String, Integer> lastUse = lastUses(order, outputNames);
+        this.lastUse = lastUses(order, outputNames);
         FreeList free = new FreeList();
         for (int i = 0; i < order.size(); i++) {
             SameDiffOp op = order.get(i);
+            position = i;
             bind(op, free);
             for (String in : new HashSet<>(op.getInputsToOp())) { // an op may read one array twice (x · x)
                 if (lastUse.getOrDefault(in, -1) == i && isIntermediate(in)) {
@@ -91,14 +124,36 @@ final class GraphPlan implements AutoCloseable {
             }
         }
         for (String name : outputNames) {
-            outputs.put(name, arrayOf(name));
+            INDArray target = targets.get(name);
+            INDArray value = arrayOf(name);
+            if (target != null && value != target) {
+                copies.add(new INDArray[] {value, target});
+            }
+            outputs.put(name, target == null ? value : target);
         }
+        copyToTargets();
+        this.lastUse = null;
     }
 
     /** Executes every op once more with the current contents of the input arrays. */
     void run() {
+        if (OpProfile.ENABLED) {
+            long t0 = System.nanoTime();
+            long c0 = OpProfile.threadCpuNanos();
+            steps.forEach(Step::executeProfiled);
+            copyToTargets();
+            OpProfile.recordRun(steps.size(), System.nanoTime() - t0, OpProfile.threadCpuNanos() - c0);
+            return;
+        }
         for (Step s : steps) {
             s.execute();
+        }
+        copyToTargets();
+    }
+
+    private void copyToTargets() {
+        for (INDArray[] c : copies) {
+            c[1].assign(c[0]);
         }
     }
 
@@ -191,7 +246,7 @@ final class GraphPlan implements AutoCloseable {
 
     private boolean isIntermediate(String name) {
         SDVariable v = sd.getVariable(name);
-        return v.getVariableType() == VariableType.ARRAY && !aliases.contains(name);
+        return v.getVariableType() == VariableType.ARRAY && !aliases.contains(name) && !constants.contains(name);
     }
 
     /** Binds one op's inputs, allocates its outputs, and runs it once (later ops' shapes may depend on its values). */
@@ -203,16 +258,21 @@ final class GraphPlan implements AutoCloseable {
             args[i] = arrayOf(inNames.get(i));
         }
         List<String> outNames = sdOp.getOutputsOfOp();
-        if (df instanceof Identity) {
+        if (df instanceof Identity || df instanceof StopGradient) { // the input's values, as a view of it
             arrays.put(outNames.get(0), args[0]);
             aliases.add(outNames.get(0));
             aliases.add(inNames.get(0));
             return;
         }
+        boolean constant = SHAPE_ONLY.contains(df.getClass()); // computed once: the plan's shapes never change
         OpContext context = Nd4j.getExecutioner().buildContext();
         List<LongShapeDescriptor> shapes;
         Runnable axisOrScalar = null;
-        if (df instanceof DynamicCustomOp custom) {
+        DifferentialFunction kernel = FasterKernels.replacement(df);
+        if (kernel != df) {
+            context.setInputArrays(args);
+            shapes = ((DynamicCustomOp) kernel).calculateOutputShape(context);
+        } else if (df instanceof DynamicCustomOp custom) {
             context.setArgs(args, custom.iArgs(), custom.dArgs(), custom.tArgs(), custom.bArgs());
             shapes = custom.calculateOutputShape(context);
             if (df instanceof Reshape && reshapedInPlace(args[0], shapes.get(0), inNames.get(0), outNames.get(0))) {
@@ -251,7 +311,10 @@ final class GraphPlan implements AutoCloseable {
         for (int i = 0; i < outNames.size(); i++) {
             DataType type = sd.getVariable(outNames.get(i)).dataType(); // SameDiff's rule: the variable's type wins
             LongShapeDescriptor shape = shapes.get(i).dataType() == type ? shapes.get(i) : shapes.get(i).asDataType(type);
-            INDArray out = free.take(shape);
+            INDArray out = constant ? null : directTarget(outNames.get(i), shape);
+            if (out == null && !constant) {
+                out = free.take(shape); // (a constant's buffer is never shared: the buffer's earlier user would overwrite it)
+            }
             if (out == null) {
                 out = shape.isEmpty() ? Nd4j.create(shape)
                         : Nd4j.createUninitializedDetached(type, shape.getOrder(), shape.getShape());
@@ -260,9 +323,32 @@ final class GraphPlan implements AutoCloseable {
             context.setOutputArray(i, out);
             arrays.put(outNames.get(i), out);
         }
-        Step step = new Step(df, context, axisOrScalar);
-        steps.add(step);
+        Step step = new Step(kernel, context, axisOrScalar);
         step.execute();
+        if (constant) {
+            constants.addAll(outNames);
+        } else {
+            steps.add(step);
+        }
+    }
+
+    /**
+     * The caller's array for output {@code name} if the op at {@link #position} may write it: same
+     * shape and type, default strides, and no op from this one on reads memory of it.
+     */
+    private INDArray directTarget(String name, LongShapeDescriptor shape) {
+        INDArray target = targets.get(name);
+        if (target == null || target.dataType() != shape.dataType() || target.ordering() != shape.getOrder()
+                || !Arrays.equals(target.shape(), shape.getShape()) || !Shape.hasDefaultStridesForShape(target)) {
+            return null;
+        }
+        for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
+            INDArray a = e.getValue();
+            if (lastUse.getOrDefault(e.getKey(), -1) >= position && a != null && FreeList.overlap(a, target)) {
+                return null;
+            }
+        }
+        return target;
     }
 
     /**
@@ -296,29 +382,6 @@ final class GraphPlan implements AutoCloseable {
             }
             case PLACEHOLDER -> throw new IllegalArgumentException("no array given for placeholder '" + name + "'");
             default -> throw new IllegalStateException("'" + name + "' is used before the op that computes it");
-        }
-    }
-
-    /** Released intermediate arrays, reusable by later ops of the same run for outputs of equal shape. */
-    private static final class FreeList {
-        private final Map<String, ArrayDeque<INDArray>> byShape = new HashMap<>();
-
-        void put(INDArray a) {
-            if (a != null && !a.isView() && !a.isEmpty()) {
-                byShape.computeIfAbsent(key(a.dataType(), a.ordering(), a.shape()), k -> new ArrayDeque<>()).push(a);
-            }
-        }
-
-        INDArray take(LongShapeDescriptor d) {
-            if (d.isEmpty()) {
-                return null;
-            }
-            ArrayDeque<INDArray> list = byShape.get(key(d.dataType(), d.getOrder(), d.getShape()));
-            return list == null ? null : list.poll();
-        }
-
-        private static String key(DataType type, char order, long[] shape) {
-            return type + "/" + order + Arrays.toString(shape);
         }
     }
 }

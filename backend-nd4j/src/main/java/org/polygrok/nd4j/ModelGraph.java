@@ -1,6 +1,7 @@
 package org.polygrok.nd4j;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ final class ModelGraph implements AutoCloseable {
     private final INDArray targets;
     private final INDArray rhsWeights;
     private GraphPlan trainPlan;
+    private INDArray trainedInto;
     private final List<String> gradientNames = new ArrayList<>();
     private GraphPlan evaluationPlan;
     private GraphPlan forwardPlan;
@@ -95,17 +97,18 @@ final class ModelGraph implements AutoCloseable {
      */
     float lossAndGradients(Batch batch, INDArray flatGradient) {
         fill(batch);
-        if (trainPlan == null) {
-            trainPlan = compileTraining();
+        if (trainPlan == null || trainedInto != flatGradient) {
+            if (trainPlan != null) {
+                trainPlan.close();
+            }
+            trainPlan = compileTraining(flatGradient); // writes the gradients into flatGradient from now on
+            trainedInto = flatGradient;
         } else {
             trainPlan.run();
         }
         for (int i = 0; i < layout.count(); i++) {
-            INDArray target = layout.view(flatGradient, i);
             if (gradientNames.get(i) == null) {
-                target.assign(0);     // the loss does not depend on this parameter
-            } else {
-                target.assign(trainPlan.output(gradientNames.get(i)));
+                layout.view(flatGradient, i).assign(0); // the loss does not depend on this parameter
             }
         }
         return trainPlan.output(loss).getFloat(0);
@@ -160,13 +163,16 @@ final class ModelGraph implements AutoCloseable {
     }
 
     /**
-     * SameDiff's gradient graph, built once, compiled for the loss and every parameter's gradient.
-     * Its parameter variables are pointed at the same views (it is given copies otherwise).
+     * SameDiff's gradient graph, built once, compiled for the loss and every parameter's gradient,
+     * each written into its part of {@code flatGradient}. Its parameter variables are pointed at the
+     * same views (it is given copies otherwise).
      */
-    private GraphPlan compileTraining() {
+    private GraphPlan compileTraining(INDArray flatGradient) {
         SameDiff gradientGraph = Gradients.gradientGraph(sd);
         List<String> outputs = new ArrayList<>();
+        Map<String, INDArray> targets = new HashMap<>();
         outputs.add(loss);
+        gradientNames.clear();
         for (int i = 0; i < layout.count(); i++) {
             gradientGraph.associateArrayWithVariable(parameterViews.get(i),
                     gradientGraph.getVariable(parameterNames.get(i)));
@@ -174,9 +180,10 @@ final class ModelGraph implements AutoCloseable {
             gradientNames.add(grad == null ? null : grad.name());
             if (grad != null) {
                 outputs.add(grad.name());
+                targets.put(grad.name(), layout.view(flatGradient, i));
             }
         }
-        return new GraphPlan(gradientGraph, inputs(true), outputs);
+        return new GraphPlan(gradientGraph, inputs(true), outputs, targets);
     }
 
     private Map<String, INDArray> inputs(boolean withTargets) {

@@ -15,8 +15,8 @@ import org.polygrok.api.train.ParameterUpdate;
 /**
  * The api's {@link ParameterUpdate} (global-norm clipping + the optimizer rule) traced once into a
  * small SameDiff graph over the flat weight, gradient and slot vectors, compiled into a
- * {@link GraphPlan} bound to those vectors. SameDiff has no in-graph assignment for training, so
- * each run writes new vectors that are then copied over the old ones.
+ * {@link GraphPlan} bound to those vectors. The ops computing the new weights and slots write them
+ * over the old vectors (each after the last op that reads the old values).
  */
 final class UpdateGraph implements AutoCloseable {
     private final SameDiff sd = SameDiff.create();
@@ -72,13 +72,14 @@ final class UpdateGraph implements AutoCloseable {
             }
             List<String> outputs = new ArrayList<>(slotOutputs);
             outputs.add(parameterOutput);
-            plan = new GraphPlan(sd, inputs, outputs); // bound to these arrays from now on
+            Map<String, INDArray> targets = new HashMap<>();
+            targets.put(parameterOutput, parameter);
+            for (int i = 0; i < slots.size(); i++) {
+                targets.put(slotOutputs.get(i), slots.get(i));
+            }
+            plan = new GraphPlan(sd, inputs, outputs, targets); // bound to these arrays from now on
         } else {
             plan.run();
-        }
-        parameter.assign(plan.output(parameterOutput));
-        for (int i = 0; i < slots.size(); i++) {
-            slots.get(i).assign(plan.output(slotOutputs.get(i)));
         }
     }
 
