@@ -7,7 +7,7 @@ import org.apache.spark.SparkConf;
  * The Spark settings of a sweep: those {@code spark-submit} set (spark.* system properties), then the master
  * and {@code --conf} pairs given to polygrok, then polygrok's defaults for what is still unset: one core per
  * trial ({@code spark.task.cpus=1}), no web UI on {@code local[N]}, and on a cluster the executors' class path
- * {@code <polygrok home>/lib/*} (the tarball unpacked at the same path on every node).
+ * {@link #executorClassPath} (the tarball unpacked at the same path on every node).
  */
 final class SparkConfs {
     /** Where the launcher says polygrok is installed. */
@@ -32,12 +32,22 @@ final class SparkConfs {
         if (isLocal(conf)) {
             conf.setIfMissing("spark.ui.enabled", "false");
         } else if (System.getProperty(HOME_PROPERTY) != null) {
-            conf.setIfMissing("spark.executor.extraClassPath", System.getProperty(HOME_PROPERTY) + "/lib/*");
+            conf.setIfMissing("spark.executor.extraClassPath", executorClassPath(System.getProperty(HOME_PROPERTY)));
         }
         if (conf.getInt("spark.task.cpus", 1) < 1) {
             throw new IllegalArgumentException("spark.task.cpus must be at least 1, got " + conf.get("spark.task.cpus"));
         }
         return conf;
+    }
+
+    /**
+     * {@code <home>/lib/spark/*:<home>/lib/*}: Spark's jars first, as the launcher orders the driver's, because
+     * {@code extraClassPath} comes before the executor's own Spark jars and {@code lib/} holds older versions
+     * of libraries Spark 4 needs newer (commons-lang3 3.11 makes an executor die at start with
+     * {@code NoSuchFieldError: JAVA_21}). The trial JVMs an executor starts get {@code <home>/lib/*} alone.
+     */
+    static String executorClassPath(String home) {
+        return home + "/lib/spark/*:" + home + "/lib/*";
     }
 
     static boolean isLocal(SparkConf conf) {
