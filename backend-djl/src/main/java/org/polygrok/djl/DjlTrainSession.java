@@ -55,7 +55,7 @@ final class DjlTrainSession extends BaseTrainSession {
 
     @Override
     protected float trainStep(Batch batch, float[] stepScalars) {
-        DjlEngine.useThreads(threads);
+        DjlEngine.useThreads(DjlEngine.threadsForBatch(threads, batch.tokens().shape()[0]));
         try (NDManager scope = session.newSubManager()) {
             Tensor loss;
             try (DjlGradientScope gradients = DjlGradientScope.open(engine)) {
