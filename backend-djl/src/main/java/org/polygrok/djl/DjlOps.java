@@ -39,6 +39,11 @@ public final class DjlOps implements Ops {
         this(scope, p -> null);
     }
 
+    /** The manager that owns every array these ops create. */
+    NDManager scope() {
+        return scope;
+    }
+
     /** Wraps an array created outside these ops, moving it into this scope. */
     public Tensor adopt(NDArray array) {
         return out(array);

@@ -35,6 +35,7 @@ final class DjlTrainSession extends BaseTrainSession {
     private final Engine engine;
     private final int threads;
     private final NDManager session;
+    private final DjlFusedAdam fusedAdam;
     private final Map<Parameter, Integer> index = new IdentityHashMap<>();
     private NDArray weights;
     private NDArray[] slots;
@@ -48,12 +49,13 @@ final class DjlTrainSession extends BaseTrainSession {
             index.put(layout().parameter(i), i);
         }
         this.session = parent.newSubManager();
+        this.fusedAdam = DjlFusedAdam.forSpec(spec);
         start(initialWeights);
     }
 
     @Override
     protected float trainStep(Batch batch, float[] stepScalars) {
-        DjlEngine.useThreads(threads);
+        DjlEngine.useThreads(DjlEngine.threadsForBatch(threads, batch.tokens().shape()[0]));
         try (NDManager scope = session.newSubManager()) {
             Tensor loss;
             try (DjlGradientScope gradients = DjlGradientScope.open(engine)) {
@@ -97,8 +99,23 @@ final class DjlTrainSession extends BaseTrainSession {
         return out;
     }
 
-    /** Clipping and the optimizer rule on the gradient just computed; swaps in the new vectors. */
+    /**
+     * Clipping and the optimizer rule on the gradient just computed: Adam and AdamW in place
+     * ({@link DjlFusedAdam}), then the weights become a new leaf without a gradient; any other rule
+     * through the api's {@link ParameterUpdate}, whose new vectors replace the old ones.
+     */
     private void applyUpdate(DjlOps ops, float[] stepScalars) {
+        if (fusedAdam != null) {
+            NDArray gradient = weights.getGradient();
+            gradient.attach(ops.scope());
+            fusedAdam.apply(ops.scope(), weights, gradient, slots[0], slots[1], stepScalars);
+            NDArray leaf = weights.stopGradient(); // same storage, no gradient: the next backward writes a fresh one
+            leaf.attach(session);
+            leaf.setRequiresGradient(true);
+            weights.close();
+            weights = leaf;
+            return;
+        }
         Tensor gradient = ops.adopt(weights.getGradient());
         List<Tensor> slotTensors = new ArrayList<>(slots.length);
         for (NDArray slot : slots) {
@@ -170,7 +187,7 @@ final class DjlTrainSession extends BaseTrainSession {
 
     @Override
     protected void upload(float[] flatWeights, List<float[]> flatSlots) {
-        NDArray fresh = session.create(flatWeights);
+        NDArray fresh = ownedCopy(flatWeights);
         fresh.setRequiresGradient(true);
         if (weights != null) {
             weights.close();
@@ -184,8 +201,20 @@ final class DjlTrainSession extends BaseTrainSession {
             }
             slots = new NDArray[flatSlots.size()];
             for (int k = 0; k < slots.length; k++) {
-                slots[k] = session.create(flatSlots.get(k));
+                slots[k] = ownedCopy(flatSlots.get(k));
             }
+        }
+    }
+
+    /**
+     * A vector in memory that libtorch owns. DJL's {@code create} wraps a Java buffer that lives only
+     * as long as its NDArray; the in-place update hands the weights' memory on to a new leaf each step.
+     */
+    private NDArray ownedCopy(float[] values) {
+        try (NDArray wrapped = session.create(values)) {
+            NDArray copy = wrapped.duplicate();
+            copy.attach(session);
+            return copy;
         }
     }
 
