@@ -49,8 +49,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * the garbage collector. The graphs traced here have neither control flow nor dynamic shapes.
  */
 final class GraphPlan implements AutoCloseable {
-    /** One op and its bound context; {@code axisOrScalar} re-applies state that legacy ops keep on themselves. */
-    private record Step(DifferentialFunction op, OpContext context, Runnable axisOrScalar) {
+    /**
+     * One op and its bound context; {@code axisOrScalar} re-applies state that legacy ops keep on
+     * themselves; {@code threads} is its {@link OpThreads} limit.
+     */
+    private record Step(DifferentialFunction op, OpContext context, Runnable axisOrScalar, int threads) {
+        void execute(OpThreads limit) {
+            limit.use(threads);
+            execute();
+        }
+
         void execute() {
             if (axisOrScalar != null) {
                 axisOrScalar.run(); // the op object may be shared with another plan of the same graph
@@ -62,10 +70,10 @@ final class GraphPlan implements AutoCloseable {
             }
         }
 
-        void executeProfiled() {
+        void executeProfiled(OpThreads limit) {
             long t0 = System.nanoTime();
             long c0 = OpProfile.threadCpuNanos();
-            execute();
+            execute(limit);
             OpProfile.record(op.opName(), System.nanoTime() - t0, OpProfile.threadCpuNanos() - c0);
         }
     }
@@ -137,17 +145,22 @@ final class GraphPlan implements AutoCloseable {
 
     /** Executes every op once more with the current contents of the input arrays. */
     void run() {
+        OpThreads limit = new OpThreads();
         if (OpProfile.ENABLED) {
             long t0 = System.nanoTime();
             long c0 = OpProfile.threadCpuNanos();
-            steps.forEach(Step::executeProfiled);
+            for (Step s : steps) {
+                s.executeProfiled(limit);
+            }
+            limit.restore();
             copyToTargets();
             OpProfile.recordRun(steps.size(), System.nanoTime() - t0, OpProfile.threadCpuNanos() - c0);
             return;
         }
         for (Step s : steps) {
-            s.execute();
+            s.execute(limit);
         }
+        limit.restore();
         copyToTargets();
     }
 
@@ -323,7 +336,8 @@ final class GraphPlan implements AutoCloseable {
             context.setOutputArray(i, out);
             arrays.put(outNames.get(i), out);
         }
-        Step step = new Step(kernel, context, axisOrScalar);
+        INDArray[] outs = outNames.stream().map(arrays::get).toArray(INDArray[]::new);
+        Step step = new Step(kernel, context, axisOrScalar, OpThreads.forOp(kernel, args, outs));
         step.execute();
         if (constant) {
             constants.addAll(outNames);
