@@ -25,14 +25,12 @@ import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.ScalarOp;
-import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.nd4j.linalg.api.ops.impl.shape.OnesAs;
 import org.nd4j.linalg.api.ops.impl.shape.OnesLike;
 import org.nd4j.linalg.api.ops.impl.shape.Rank;
 import org.nd4j.linalg.api.ops.impl.shape.Reshape;
 import org.nd4j.linalg.api.ops.impl.shape.Size;
 import org.nd4j.linalg.api.ops.impl.shape.ZerosLike;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
@@ -49,10 +47,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the garbage collector. The graphs traced here have neither control flow nor dynamic shapes.
  */
 final class GraphPlan implements AutoCloseable {
-    /**
-     * One op and its bound context; {@code axisOrScalar} re-applies state that legacy ops keep on
-     * themselves; {@code threads} is its {@link OpThreads} limit.
-     */
+    /** One op, its bound context, state legacy ops keep on themselves ({@code axisOrScalar}), its {@link OpThreads} limit. */
     private record Step(DifferentialFunction op, OpContext context, Runnable axisOrScalar, int threads) {
         void execute(OpThreads limit) {
             limit.use(threads);
@@ -271,10 +266,13 @@ final class GraphPlan implements AutoCloseable {
             args[i] = arrayOf(inNames.get(i));
         }
         List<String> outNames = sdOp.getOutputsOfOp();
-        if (df instanceof Identity || df instanceof StopGradient) { // the input's values, as a view of it
-            arrays.put(outNames.get(0), args[0]);
-            aliases.add(outNames.get(0));
-            aliases.add(inNames.get(0));
+        int[] sources = PassThroughOps.sources(df, args, outNames.size());
+        if (sources != null) { // each output is the array of one input: bound to it, nothing to run
+            for (int i = 0; i < sources.length; i++) {
+                arrays.put(outNames.get(i), args[sources[i]]);
+                aliases.add(outNames.get(i));
+                aliases.add(inNames.get(sources[i]));
+            }
             return;
         }
         boolean constant = SHAPE_ONLY.contains(df.getClass()); // computed once: the plan's shapes never change
