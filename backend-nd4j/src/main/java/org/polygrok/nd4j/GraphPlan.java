@@ -25,14 +25,12 @@ import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.ScalarOp;
-import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.nd4j.linalg.api.ops.impl.shape.OnesAs;
 import org.nd4j.linalg.api.ops.impl.shape.OnesLike;
 import org.nd4j.linalg.api.ops.impl.shape.Rank;
 import org.nd4j.linalg.api.ops.impl.shape.Reshape;
 import org.nd4j.linalg.api.ops.impl.shape.Size;
 import org.nd4j.linalg.api.ops.impl.shape.ZerosLike;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
@@ -49,8 +47,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * the garbage collector. The graphs traced here have neither control flow nor dynamic shapes.
  */
 final class GraphPlan implements AutoCloseable {
-    /** One op and its bound context; {@code axisOrScalar} re-applies state that legacy ops keep on themselves. */
-    private record Step(DifferentialFunction op, OpContext context, Runnable axisOrScalar) {
+    /** One op, its bound context, state legacy ops keep on themselves ({@code axisOrScalar}), its {@link OpThreads} limit. */
+    private record Step(DifferentialFunction op, OpContext context, Runnable axisOrScalar, int threads) {
+        void execute(OpThreads limit) {
+            limit.use(threads);
+            execute();
+        }
+
         void execute() {
             if (axisOrScalar != null) {
                 axisOrScalar.run(); // the op object may be shared with another plan of the same graph
@@ -62,10 +65,10 @@ final class GraphPlan implements AutoCloseable {
             }
         }
 
-        void executeProfiled() {
+        void executeProfiled(OpThreads limit) {
             long t0 = System.nanoTime();
             long c0 = OpProfile.threadCpuNanos();
-            execute();
+            execute(limit);
             OpProfile.record(op.opName(), System.nanoTime() - t0, OpProfile.threadCpuNanos() - c0);
         }
     }
@@ -137,17 +140,22 @@ final class GraphPlan implements AutoCloseable {
 
     /** Executes every op once more with the current contents of the input arrays. */
     void run() {
+        OpThreads limit = new OpThreads();
         if (OpProfile.ENABLED) {
             long t0 = System.nanoTime();
             long c0 = OpProfile.threadCpuNanos();
-            steps.forEach(Step::executeProfiled);
+            for (Step s : steps) {
+                s.executeProfiled(limit);
+            }
+            limit.restore();
             copyToTargets();
             OpProfile.recordRun(steps.size(), System.nanoTime() - t0, OpProfile.threadCpuNanos() - c0);
             return;
         }
         for (Step s : steps) {
-            s.execute();
+            s.execute(limit);
         }
+        limit.restore();
         copyToTargets();
     }
 
@@ -258,10 +266,13 @@ final class GraphPlan implements AutoCloseable {
             args[i] = arrayOf(inNames.get(i));
         }
         List<String> outNames = sdOp.getOutputsOfOp();
-        if (df instanceof Identity || df instanceof StopGradient) { // the input's values, as a view of it
-            arrays.put(outNames.get(0), args[0]);
-            aliases.add(outNames.get(0));
-            aliases.add(inNames.get(0));
+        int[] sources = PassThroughOps.sources(df, args, outNames.size());
+        if (sources != null) { // each output is the array of one input: bound to it, nothing to run
+            for (int i = 0; i < sources.length; i++) {
+                arrays.put(outNames.get(i), args[sources[i]]);
+                aliases.add(outNames.get(i));
+                aliases.add(inNames.get(sources[i]));
+            }
             return;
         }
         boolean constant = SHAPE_ONLY.contains(df.getClass()); // computed once: the plan's shapes never change
@@ -323,7 +334,8 @@ final class GraphPlan implements AutoCloseable {
             context.setOutputArray(i, out);
             arrays.put(outNames.get(i), out);
         }
-        Step step = new Step(kernel, context, axisOrScalar);
+        INDArray[] outs = outNames.stream().map(arrays::get).toArray(INDArray[]::new);
+        Step step = new Step(kernel, context, axisOrScalar, OpThreads.forOp(kernel, args, outs));
         step.execute();
         if (constant) {
             constants.addAll(outNames);

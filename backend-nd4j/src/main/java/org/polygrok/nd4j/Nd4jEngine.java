@@ -23,6 +23,7 @@ final class Nd4jEngine {
      */
     static final int ELEMENTWISE_THRESHOLD = 32_768;
     private static boolean started;
+    private static volatile int configuredThreads = 1;
 
     private Nd4jEngine() {
     }
@@ -88,6 +89,12 @@ final class Nd4jEngine {
         int n = Math.max(1, Math.min(threads, env.maxThreads()));
         env.setMaxMasterThreads(n);
         Nd4j.factory().blas().setMaxThreads(n);
+        configuredThreads = n;
+    }
+
+    /** The thread count last set by {@link #setThreads}: the most any op may use. */
+    static int configuredThreads() {
+        return configuredThreads;
     }
 
     /** Threads an op may use now. */

@@ -47,7 +47,7 @@ final class Nd4jLstm {
         SDVariable gateScale = gateColumns(sd, batch, hidden, 0.5f, 1f);          // (B, 4d_h)
         SDVariable gateShift = gateColumns(sd, batch, hidden, 0.5f, 0f);          // (B, 4d_h)
         SDVariable timeMajor = sd.reshape(sd.permute(x, 1, 0, 2), steps * batch, input); // (B, S, d_in) -> (S·B, d_in)
-        SDVariable projected = sd.mmul(timeMajor, inputT).add(bias);               // (S·B, d_in) x (d_in, 4d_h) -> (S·B, 4d_h)
+        SDVariable projected = BiasRows.add(sd, sd.mmul(timeMajor, inputT), bias, steps * batch, 4 * hidden); // (S·B, d_in) x (d_in, 4d_h) -> (S·B, 4d_h)
         SDVariable[] perStep = steps == 1 ? new SDVariable[] {projected} : sd.split(projected, steps, 0); // S x (B, 4d_h)
         SDVariable h = null;
         SDVariable c = null;

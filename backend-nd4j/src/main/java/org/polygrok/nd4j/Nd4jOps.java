@@ -185,7 +185,7 @@ public final class Nd4jOps implements Ops {
         SDVariable weightT = transposed.computeIfAbsent(v(weight), w -> sd.permute(w, 1, 0)); // (out, in) -> (in, out)
         SDVariable y = sd.mmul(flat, weightT);                                   // (N, in) x (in, out) -> (N, out)
         if (bias != null) {
-            y = y.add(v(bias));
+            y = BiasRows.add(sd, y, v(bias), Shapes.size(sx) / sw[1], sw[0]);    // (N, out) + (out) on every row
         }
         if (sx.length != 2) {
             y = sd.reshape(y, out);                                              // (N, out) -> (..., out)
