@@ -30,12 +30,14 @@ import picocli.CommandLine.Option;
                 + "backend. Writes DIR/crosscheck.json and DIR/crosscheck.png (and .svg).",
             "Per backend it reports the agreement horizon: the last step up to which the losses agree within "
                 + "--loss-tolerance, and what ended it (a loss spike on which engines at which step, found from the "
-                + "loss series alone; or a difference that grew with no spike). The verdict is one of:",
+                + "loss series alone; rounding-level differences that grew steadily with no spike; or a difference "
+                + "beyond rounding level from the first steps). The verdict is one of:",
             "  agree over the whole run (exit 0);",
             "  agree until an instability at step N, then part, as float32 training through memorisation and "
-                + "grokking does (exit 0);",
-            "  disagree from the start: differing step-0 losses, or a drift with no spike to explain it - a defect "
-                + "(exit 1).",
+                + "grokking does: a loss spike, or float32 rounding differences (at most 1e-5 of the loss in the "
+                + "first 10 steps) amplified steadily until they pass the tolerance (exit 0);",
+            "  disagree from the start: differing step-0 losses, or a difference beyond rounding level in the first "
+                + "steps that grew with no spike to explain it - a defect (exit 1).",
             "With --curves it trains one whole trial per backend (10001 steps by default) from the same initial weights "
                 + "(seeded, or --init-weights) in parallel processes, as a resumable sweep in DIR/sanity/, and compares "
                 + "the evaluation curves: mean and max |dA_train|, |dA_val|, |dlog L_val| and t_f per backend; writes "

@@ -8,7 +8,9 @@ import java.util.Map;
  * Finds the {@link Horizon} of one backend against the reference. The agreement ends at the first step
  * whose loss difference exceeds the per-step tolerance; it is an instability when either engine's loss
  * spikes ({@link LossSpikes}) within {@value #BEFORE} steps before that step or {@value #AFTER} after it
- * (a spike is often flagged a few steps after the difference first exceeds the tolerance), else a drift.
+ * (a spike is often flagged a few steps after the difference first exceeds the tolerance); amplified
+ * rounding when, with no spike, the difference grew steadily from rounding level ({@link RoundingGrowth});
+ * else a drift.
  * A single step beyond tolerance followed by {@value #RETURN} steps within it is a brief excursion (counted,
  * not an end).
  */
@@ -51,7 +53,9 @@ final class Horizons {
                     .filter(s -> s >= disagreeing - BEFORE && s <= disagreeing + AFTER).findFirst()
                     .ifPresent(s -> spikes.put(t.backend(), s));
         }
-        Horizon.Cause cause = spikes.isEmpty() ? Horizon.Cause.DRIFT : Horizon.Cause.INSTABILITY;
+        Horizon.Cause cause = !spikes.isEmpty() ? Horizon.Cause.INSTABILITY
+                : RoundingGrowth.explains(reference.losses(), differences, end, tolerance)
+                        ? Horizon.Cause.AMPLIFIED_ROUNDING : Horizon.Cause.DRIFT;
         return new Horizon(other.backend(), cause, end, steps, spikes, first, differences[end], excursions);
     }
 

@@ -33,15 +33,14 @@ public enum Verdict {
     private static Verdict of(Horizon h) {
         return switch (h.cause()) {
             case NONE -> AGREE;
-            case INSTABILITY -> AGREE_UNTIL_INSTABILITY;
+            case INSTABILITY, AMPLIFIED_ROUNDING -> AGREE_UNTIL_INSTABILITY;
             case DRIFT, START -> DISAGREE_FROM_START;
         };
     }
 
     /** The sentence, with the earliest instability step of {@code horizons} where it names one. */
     public String describe(List<Horizon> horizons) {
-        int step = horizons.stream().filter(h -> h.cause() == Horizon.Cause.INSTABILITY)
-                .mapToInt(Horizon::instabilityStep).min().orElse(-1);
+        int step = horizons.stream().mapToInt(Horizon::instabilityStep).filter(s -> s > 0).min().orElse(-1);
         return this == AGREE_UNTIL_INSTABILITY ? String.format(text, step) : text;
     }
 }

@@ -74,6 +74,39 @@ class HorizonTest {
     }
 
     @Test
+    void roundingDifferencesThatGrowSteadilyWithoutASpikeAreAmplifiedRoundingNotADefect() {
+        double[] base = grokking(120, 1000, 0);
+        double[] amplified = base.clone();
+        for (int i = 0; i < amplified.length; i++) {
+            amplified[i] += 1e-6 * Math.pow(1.12, i); // as the default GPT measured: ~1e-6 at first, x10 per ~20 steps
+        }
+        Agreement a = Agreement.of(List.of(run("djl", 3.0, base, 0.5f), run("nd4j", 3.0, amplified, 0.9f)),
+                Tolerances.defaults());
+        Horizon h = a.horizons().get(0);
+        int firstBeyond = (int) Math.ceil(Math.log(1e-3 / 1e-6) / Math.log(1.12)); // 0-based index of the first step > 1e-3
+        assertThat(h.cause()).isEqualTo(Horizon.Cause.AMPLIFIED_ROUNDING);
+        assertThat(h.lastAgreeing()).isEqualTo(firstBeyond);
+        assertThat(h.instabilityStep()).isEqualTo(firstBeyond + 1);
+        assertThat(a.verdict()).isEqualTo(Verdict.AGREE_UNTIL_INSTABILITY);
+        assertThat(a.verdict().exitCode()).isZero();
+        assertThat(CrosscheckReport.summary(a)).contains("agree until an instability at step " + (firstBeyond + 1))
+                .contains("grew steadily");
+    }
+
+    @Test
+    void aDifferenceThatJumpsFromRoundingLevelWithoutASpikeIsADrift() {
+        double[] base = grokking(80, 1000, 0);
+        double[] jumping = base.clone();
+        for (int i = 0; i < jumping.length; i++) {
+            jumping[i] += i < 40 ? 1e-7 : 5e-3; // a rule that switches at step 41 (a schedule defect, say)
+        }
+        Agreement a = Agreement.of(List.of(run("djl", 3.0, base, 0.5f), run("nd4j", 3.0, jumping, 0.5f)),
+                Tolerances.defaults());
+        assertThat(a.horizons().get(0).cause()).isEqualTo(Horizon.Cause.DRIFT);
+        assertThat(a.verdict().exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void aDifferenceGrowingWithoutASpikeIsADriftFromTheStart() {
         double[] base = grokking(80, 1000, 0);
         double[] drifting = base.clone();
