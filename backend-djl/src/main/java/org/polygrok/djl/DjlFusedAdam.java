@@ -60,10 +60,12 @@ final class DjlFusedAdam {
                 (float) optimizer.eps() * biasCorrection2Sqrt, false);
     }
 
-    /** min(1, clipNorm / (‖g‖ + 1e-6)) in float32, as {@link GradientClipping#clip} computes it. */
+    /**
+     * min(1, clipNorm / (‖g‖ + 1e-6)) in float32, as {@link GradientClipping#clip} computes it; the norm is
+     * libtorch's vector 2-norm, one pass over the gradient without the api's squared copy.
+     */
     private float clippingFactor(NDManager scope, PtNDArray gradient) {
-        PtNDArray squares = inScope(scope, JniUtils.mul(gradient, gradient)); // (N)
-        PtNDArray norm = inScope(scope, JniUtils.sqrt(inScope(scope, JniUtils.sum(squares)))); // ()
+        PtNDArray norm = inScope(scope, JniUtils.norm(gradient, 2, new int[] {0}, false)); // (N) -> ()
         float factor = clipNorm / (norm.getFloat() + (float) GradientClipping.EPSILON);
         return factor <= 1f ? factor : 1f;
     }
