@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A bias added to every row of a matrix, traced so that SameDiff's backward pass sums the bias
+ * A bias added to every row (or column) of a matrix, traced so that SameDiff's backward pass sums the bias
  * gradient with a matrix product: y + 1·bᵀ, with 1 a constant column of ones. The values are the
  * same (1·b is exact); M2.1's broadcast {@code add_bp} and {@code biasadd_bp} sum a (2880, 512)
  * gradient over its rows in ~4 ms CPU, the product 1ᵀ·dy takes a small fraction of that, and the
@@ -21,5 +21,12 @@ final class BiasRows {
         SDVariable ones = sd.constant(Nd4j.ones(DataType.FLOAT, rows, 1));     // (N, 1)
         SDVariable biasRow = sd.reshape(bias, 1, columns);                      // (C) -> (1, C)
         return y.add(sd.mmul(ones, biasRow));                                   // (N, C) + (N, 1) x (1, C)
+    }
+
+    /** y (R, N) + bias (R) on every column. */
+    static SDVariable addToColumns(SameDiff sd, SDVariable y, SDVariable bias, long rows, long columns) {
+        SDVariable ones = sd.constant(Nd4j.ones(DataType.FLOAT, 1, columns));  // (1, N)
+        SDVariable biasColumn = sd.reshape(bias, rows, 1);                      // (R) -> (R, 1)
+        return y.add(sd.mmul(biasColumn, ones));                                // (R, N) + (R, 1) x (1, N)
     }
 }

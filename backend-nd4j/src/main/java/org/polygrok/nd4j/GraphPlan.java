@@ -1,6 +1,5 @@
 package org.polygrok.nd4j;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,7 +13,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
-import org.nd4j.autodiff.samediff.internal.Variable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.BaseOp;
@@ -25,6 +23,7 @@ import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.ScalarOp;
+import org.nd4j.linalg.api.ops.impl.shape.Concat;
 import org.nd4j.linalg.api.ops.impl.shape.OnesAs;
 import org.nd4j.linalg.api.ops.impl.shape.OnesLike;
 import org.nd4j.linalg.api.ops.impl.shape.Rank;
@@ -91,6 +90,7 @@ final class GraphPlan implements AutoCloseable {
     private final List<INDArray[]> copies = new ArrayList<>();
     private Map<String, Integer> lastUse;
     private int position;
+    private ConcatPlacement placement;
 
     /**
      * Compiles and runs once.
@@ -113,8 +113,9 @@ final class GraphPlan implements AutoCloseable {
         this.sd = sd;
         this.targets = targets;
         arrays.putAll(inputs);
-        List<SameDiffOp> order = opsInOrder(outputNames);
-        this.lastUse = lastUses(order, outputNames);
+        List<SameDiffOp> order = GraphOrder.opsInOrder(sd, outputNames);
+        this.lastUse = GraphOrder.lastUses(order, outputNames);
+        this.placement = new ConcatPlacement(order);
         FreeList free = new FreeList();
         for (int i = 0; i < order.size(); i++) {
             SameDiffOp op = order.get(i);
@@ -135,7 +136,9 @@ final class GraphPlan implements AutoCloseable {
             outputs.put(name, target == null ? value : target);
         }
         copyToTargets();
+        owned.addAll(placement.owned());
         this.lastUse = null;
+        this.placement = null;
     }
 
     /** Executes every op once more with the current contents of the input arrays. */
@@ -186,72 +189,6 @@ final class GraphPlan implements AutoCloseable {
         steps.clear();
     }
 
-    /** Every variable {@code output} is computed from, directly or not. */
-    static Set<String> ancestors(SameDiff sd, String output) {
-        Set<String> seen = new HashSet<>();
-        ArrayDeque<String> todo = new ArrayDeque<>(List.of(output));
-        while (!todo.isEmpty()) {
-            String opName = sd.getVariables().get(todo.pop()).getOutputOfOp();
-            if (opName != null) {
-                for (String in : sd.getOps().get(opName).getInputsToOp()) {
-                    if (seen.add(in)) {
-                        todo.push(in);
-                    }
-                }
-            }
-        }
-        return seen;
-    }
-
-    /** The ops the outputs need, each after the ops that produce its inputs. */
-    private List<SameDiffOp> opsInOrder(List<String> outputNames) {
-        List<SameDiffOp> order = new ArrayList<>();
-        Set<String> done = new HashSet<>();
-        Set<String> visiting = new HashSet<>();
-        for (String out : outputNames) {
-            visit(out, order, done, visiting);
-        }
-        return order;
-    }
-
-    private void visit(String variable, List<SameDiffOp> order, Set<String> done, Set<String> visiting) {
-        Variable v = sd.getVariables().get(variable);
-        if (v == null) {
-            throw new IllegalArgumentException("the graph has no variable '" + variable + "'");
-        }
-        String opName = v.getOutputOfOp();
-        if (opName == null || done.contains(opName)) {
-            return;
-        }
-        if (!visiting.add(opName)) {
-            throw new IllegalStateException("the graph has a cycle through op '" + opName + "'");
-        }
-        SameDiffOp op = sd.getOps().get(opName);
-        if (op.getControlDeps() != null && !op.getControlDeps().isEmpty()) {
-            throw new IllegalStateException("op '" + opName + "' has control dependencies, which plans do not support");
-        }
-        for (String in : op.getInputsToOp() == null ? List.<String>of() : op.getInputsToOp()) {
-            visit(in, order, done, visiting);
-        }
-        visiting.remove(opName);
-        done.add(opName);
-        order.add(op);
-    }
-
-    /** Index of the last op reading each variable; outputs are read after the last op. */
-    private static Map<String, Integer> lastUses(List<SameDiffOp> order, List<String> outputNames) {
-        Map<String, Integer> last = new HashMap<>();
-        for (int i = 0; i < order.size(); i++) {
-            for (String in : order.get(i).getInputsToOp()) {
-                last.put(in, i);
-            }
-        }
-        for (String out : outputNames) {
-            last.put(out, Integer.MAX_VALUE);
-        }
-        return last;
-    }
-
     private boolean isIntermediate(String name) {
         SDVariable v = sd.getVariable(name);
         return v.getVariableType() == VariableType.ARRAY && !aliases.contains(name) && !constants.contains(name);
@@ -286,7 +223,10 @@ final class GraphPlan implements AutoCloseable {
         } else if (df instanceof DynamicCustomOp custom) {
             context.setArgs(args, custom.iArgs(), custom.dArgs(), custom.tArgs(), custom.bArgs());
             shapes = custom.calculateOutputShape(context);
-            if (df instanceof Reshape && reshapedInPlace(args[0], shapes.get(0), inNames.get(0), outNames.get(0))) {
+            if (df instanceof Reshape && reshapedInPlace(args[0], shapes.get(0), inNames.get(0), outNames.get(0))
+                    || boundAsViews(ViewOps.views(df, args, shapes), inNames.get(0), outNames)
+                    || df instanceof Concat && boundAsViews(new INDArray[] {placement.output(sdOp, args, constants)},
+                            outNames.get(0), outNames)) {
                 return;
             }
         } else if (df instanceof Op legacy) {
@@ -323,6 +263,9 @@ final class GraphPlan implements AutoCloseable {
             DataType type = sd.getVariable(outNames.get(i)).dataType(); // SameDiff's rule: the variable's type wins
             LongShapeDescriptor shape = shapes.get(i).dataType() == type ? shapes.get(i) : shapes.get(i).asDataType(type);
             INDArray out = constant ? null : directTarget(outNames.get(i), shape);
+            if (out == null && !constant && (out = placement.block(outNames.get(i), shape)) != null) {
+                aliases.add(outNames.get(i)); // a block of a concatenation's output ({@link ConcatPlacement})
+            }
             if (out == null && !constant) {
                 out = free.take(shape); // (a constant's buffer is never shared: the buffer's earlier user would overwrite it)
             }
@@ -377,6 +320,19 @@ final class GraphPlan implements AutoCloseable {
         arrays.put(outName, input.reshape('c', shape.getShape()));
         aliases.add(inName);
         aliases.add(outName);
+        return true;
+    }
+
+    /** Binds {@code outNames} to {@code views} of input {@code inName} (when not null); they share its buffer. */
+    private boolean boundAsViews(INDArray[] views, String inName, List<String> outNames) {
+        if (views == null || views.length != outNames.size() || views[0] == null) {
+            return false;
+        }
+        for (int i = 0; i < views.length; i++) {
+            arrays.put(outNames.get(i), views[i]);
+            aliases.add(outNames.get(i));
+        }
+        aliases.add(inName);
         return true;
     }
 

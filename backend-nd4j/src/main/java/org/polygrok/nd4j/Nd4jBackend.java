@@ -90,7 +90,7 @@ public final class Nd4jBackend implements Backend {
         Tensor value = function.apply(new Nd4jOps(sd, Map.of()), tensors);
         OpShapes.scalarResult(value);
         SDVariable loss = sd.reshape(own(value, sd), new long[0]); // (1...) -> ()
-        differentiable.retainAll(GraphPlan.ancestors(sd, loss.name())); // SameDiff refuses unused variables
+        differentiable.retainAll(GraphOrder.ancestors(sd, loss.name())); // SameDiff refuses unused variables
         Map<String, String> gradientOf = new HashMap<>();
         SameDiff graph = sd;
         if (!differentiable.isEmpty()) {

@@ -1,7 +1,6 @@
 package org.polygrok.nd4j;
 
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -32,7 +31,6 @@ import org.polygrok.api.nn.Parameter;
 public final class Nd4jOps implements Ops {
     private final SameDiff sd;
     private final Map<Parameter, SDVariable> parameters;
-    private final Map<SDVariable, SDVariable> transposed = new IdentityHashMap<>();
 
     /** @param parameters the graph variable of every parameter the traced code may read */
     public Nd4jOps(SameDiff sd, Map<Parameter, SDVariable> parameters) {
@@ -180,10 +178,9 @@ public final class Nd4jOps implements Ops {
         long[] sw = t(weight).shapeRef();
         long[] out = OpShapes.linear(x, weight, bias);
         SDVariable flat = sx.length == 2 ? v(x) : sd.reshape(v(x), Shapes.size(sx) / sw[1], sw[1]); // (..., in) -> (N, in)
-        // an explicit transpose, once per weight and graph (the LSTM applies each weight at every
-        // step): M2.1's matmul backward with a transpose flag costs ~1.6x the CPU
-        SDVariable weightT = transposed.computeIfAbsent(v(weight), w -> sd.permute(w, 1, 0)); // (out, in) -> (in, out)
-        SDVariable y = sd.mmul(flat, weightT);                                   // (N, in) x (in, out) -> (N, out)
+        // the transpose as matmul's flag: libnd4j hands it to the GEMM (same CPU as a dense (in, out)
+        // operand, measured), where a permute copied the weight forward and its gradient backward
+        SDVariable y = sd.mmul(flat, v(weight), false, true, false);             // (N, in) x (out, in)ᵀ -> (N, out)
         if (bias != null) {
             y = BiasRows.add(sd, y, v(bias), Shapes.size(sx) / sw[1], sw[0]);    // (N, out) + (out) on every row
         }
