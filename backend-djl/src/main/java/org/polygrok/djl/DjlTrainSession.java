@@ -100,7 +100,7 @@ final class DjlTrainSession extends BaseTrainSession {
     }
 
     /**
-     * Clipping and the optimizer rule on the gradient just computed: Adam and AdamW in place
+     * Clipping and the optimizer rule on the gradient just computed: AdamW in place
      * ({@link DjlFusedAdam}), then the weights become a new leaf without a gradient; any other rule
      * through the api's {@link ParameterUpdate}, whose new vectors replace the old ones.
      */
