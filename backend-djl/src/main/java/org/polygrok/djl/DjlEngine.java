@@ -2,7 +2,6 @@ package org.polygrok.djl;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
-import org.polygrok.api.backend.NativeEnvironment;
 
 /**
  * Loads PyTorch through DJL once per JVM, offline, and sets PyTorch's intra-op thread count on the
@@ -14,15 +13,6 @@ final class DjlEngine {
     private static final String THREADS = "ai.djl.pytorch.num_threads";
     private static final String INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
     private static final String GRAPH_OPTIMIZER = "ai.djl.pytorch.graph_optimizer";
-    /**
-     * The most advanced instruction set libtorch's oneDNN may use. On an AMD EPYC with AVX-512
-     * (avx512_bf16, avx_vnni) its AVX-512 kernels of the fused {@code lstm} give wrong values without
-     * gradients (libtorch 2.7.1: a one-layer LSTM of batch 3, hidden 5 off by up to 0.34, the model's
-     * logits by 0.12; `DjlOpValuesTest`, `DjlModelTest`), while the AVX2 kernels agree with PyTorch to
-     * 1e-6. oneDNN reads it at its first primitive; {@code ONEDNN_MAX_CPU_ISA=ALL} restores its choice.
-     */
-    static final String ONEDNN_MAX_CPU_ISA = "AVX2";
-
     /** The largest training batch whose step runs on one intra-op thread. */
     static final long ONE_THREAD_MAX_ROWS = 64;
 
@@ -38,7 +28,6 @@ final class DjlEngine {
             System.setProperty(OFFLINE, "true");
         }
         if (engine == null) {
-            NativeEnvironment.setDefault("ONEDNN_MAX_CPU_ISA", ONEDNN_MAX_CPU_ISA);
             if (System.getProperty(THREADS) == null) {
                 System.setProperty(THREADS, Integer.toString(threads));
             }
