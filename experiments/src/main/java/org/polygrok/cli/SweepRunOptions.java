@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 /** How a sweep runs, shared by {@code run} and {@code sweep}: trials at once, FAILED reruns, log detail. */
 final class SweepRunOptions {
     @Option(names = "--parallel", paramLabel = "N",
-            description = "Trials running at once, each in its own process with cores/N engine threads "
-                    + "(default: one per core, at most one per 2 GiB of memory).")
+            description = "Trials running at once, each in its own process; the cores are divided among the "
+                    + "trials running at once (default: one per core, at most one per 2 GiB of memory).")
     Integer parallel;
 
     @Option(names = "--retry-failed", description = "Rerun, from scratch, trials that FAILED in an earlier run.")

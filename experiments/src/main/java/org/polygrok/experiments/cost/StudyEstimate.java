@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.polygrok.experiments.sweep.plan.SweepPlan;
 import org.polygrok.experiments.sweep.plan.SweepTrial;
 import org.polygrok.experiments.sweep.plan.TrialId;
+import org.polygrok.experiments.sweep.run.ParallelTrials;
 import org.polygrok.experiments.train.EvaluationSchedule;
 import org.polygrok.plotting.results.TrialConfig;
 
@@ -50,12 +51,10 @@ public final class StudyEstimate {
         Set<String> seen = new HashSet<>();
         for (SweepPlan plan : plans) {
             int parallel = plan.request().parallel();
-            int threads = Math.max(1, cores / parallel);
+            List<SweepTrial> toRun = plan.trials().stream().filter(t -> seen.add(TrialId.hash(t.config()))).toList();
+            int threads = ParallelTrials.threadsPerTrial(cores, parallel, toRun.size());
             List<Double> trialMs = new ArrayList<>();
-            for (SweepTrial t : plan.trials()) {
-                if (!seen.add(TrialId.hash(t.config()))) {
-                    continue;
-                }
+            for (SweepTrial t : toRun) {
                 TrialShape shape = TrialShape.of(t.config(), threads);
                 ShapeCost cost = costs.computeIfAbsent(shape, s -> {
                     progress.accept(String.format(Locale.ROOT, "probing %s %s, batch %d, %d + %d samples, %d thread(s)",

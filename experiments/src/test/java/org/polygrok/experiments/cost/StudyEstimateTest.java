@@ -54,6 +54,20 @@ class StudyEstimateTest {
     }
 
     @Test
+    void aSingleTrialIsProbedAndEstimatedWithEveryCore() {
+        List<Integer> probedThreads = new ArrayList<>();
+        StudyEstimate estimate = new StudyEstimate((config, threads) -> {
+            probedThreads.add(threads);
+            return new ShapeCost(100, 1, 10);
+        }, 50, 2);
+        List<StudyEstimate.Line> lines = estimate.estimate(List.of(plan("attention", 2, Map.of())), line -> { });
+
+        assertThat(probedThreads).containsExactly(2);
+        assertThat(lines.get(0).trials()).isEqualTo(1);
+        assertThat(lines.get(0).threads()).isEqualTo(2);
+    }
+
+    @Test
     void durationsReadAsSecondsMinutesOrHours() {
         assertThat(StudyEstimate.duration(10 / 3600.0)).isEqualTo("10 s");
         assertThat(StudyEstimate.duration(0.5)).isEqualTo("30 min");

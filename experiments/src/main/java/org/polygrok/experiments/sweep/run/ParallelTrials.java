@@ -7,6 +7,8 @@ import java.lang.management.ManagementFactory;
  * thread, but no more than one per {@value #GIB_PER_TRIAL} GiB of memory (a default trial peaks under
  * 1 GB RSS). On 2 cores one trial per core finished a data-scaling sweep in 121 s where one trial at a
  * time with both cores took 187 s: small models use a second thread poorly, a second trial well.
+ * The cores are shared by the trials that run at once: an experiment with fewer trials than slots
+ * (Q8's single GPT) gives each trial more threads instead of leaving cores idle.
  */
 public final class ParallelTrials {
     static final int GIB_PER_TRIAL = 2;
@@ -22,6 +24,15 @@ public final class ParallelTrials {
     static int byDefault(int cores, long memoryBytes) {
         long byMemory = memoryBytes / ((long) GIB_PER_TRIAL << 30);
         return (int) Math.max(1, Math.min(cores, byMemory));
+    }
+
+    /**
+     * Engine threads of each trial when {@code trials} trials are run {@code parallel} at a time on
+     * {@code cores} cores: the cores divided among the trials that run at once, at least one.
+     */
+    public static int threadsPerTrial(int cores, int parallel, int trials) {
+        int atOnce = Math.max(1, Math.min(parallel, trials));
+        return Math.max(1, cores / atOnce);
     }
 
     private static long totalMemoryBytes() {

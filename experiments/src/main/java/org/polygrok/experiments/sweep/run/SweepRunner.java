@@ -195,7 +195,7 @@ public final class SweepRunner {
             return List.of();
         }
         int parallel = Math.min(plan.request().parallel(), toRun.size());
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / plan.request().parallel());
+        int threads = ParallelTrials.threadsPerTrial(Runtime.getRuntime().availableProcessors(), parallel, toRun.size());
         ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
             Thread t = new Thread(r, "polygrok-trial");
             t.setDaemon(true);

@@ -20,6 +20,15 @@ class ParallelTrialsTest {
     }
 
     @Test
+    void theCoresAreDividedAmongTheTrialsRunningAtOnce() {
+        assertThat(ParallelTrials.threadsPerTrial(2, 2, 10)).isEqualTo(1);
+        assertThat(ParallelTrials.threadsPerTrial(2, 2, 1)).isEqualTo(2); // a single trial gets both cores
+        assertThat(ParallelTrials.threadsPerTrial(8, 4, 2)).isEqualTo(4);
+        assertThat(ParallelTrials.threadsPerTrial(2, 3, 3)).isEqualTo(1);
+        assertThat(ParallelTrials.threadsPerTrial(2, 1, 0)).isEqualTo(2);
+    }
+
+    @Test
     void thisMachineGetsAtLeastOne() {
         assertThat(ParallelTrials.byDefault()).isBetween(1, Runtime.getRuntime().availableProcessors());
     }
