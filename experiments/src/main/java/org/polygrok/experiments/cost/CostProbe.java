@@ -13,12 +13,17 @@ import org.polygrok.plotting.results.TrialConfig;
 
 /**
  * Measures one trial shape in this process, on the real trial's model, batches and evaluator:
- * {@value #WARMUP} untimed steps and one untimed evaluation (they trace and compile), then
- * {@value #TIMED} timed steps (median) and one timed evaluation. Seconds per shape.
+ * {@value #WARMUP} untimed steps and one untimed evaluation (they trace and compile), then timed
+ * steps until there are at least {@value #MIN_TIMED} of them and {@value #MIN_TIMED_MS} ms of them
+ * (at most {@value #MAX_TIMED}; their median counts), and one timed evaluation. Seconds per shape.
+ * Three timed steps were too few: one slow step beside a busy neighbour moved the median, and a
+ * full Q8 trial estimated at 30 min took 16.
  */
 public final class CostProbe {
     static final int WARMUP = 2;
-    static final int TIMED = 3;
+    static final int MIN_TIMED = 5;
+    static final double MIN_TIMED_MS = 1500;
+    static final int MAX_TIMED = 40;
 
     private CostProbe() {
     }
@@ -39,18 +44,22 @@ public final class CostProbe {
             trial.evaluator().evaluate(session, train);
             trial.evaluator().evaluate(session, val);
             double startMs = (System.nanoTime() - t0) / 1e6;
-            double[] steps = new double[TIMED];
-            for (int i = 0; i < TIMED; i++) {
+            double[] steps = new double[MAX_TIMED];
+            int timed = 0;
+            double timedMs = 0;
+            while (timed < MAX_TIMED && (timed < MIN_TIMED || timedMs < MIN_TIMED_MS)) {
                 long s0 = System.nanoTime();
                 session.step(train.batch(sampler.next(), TrialSpecs.maskRule(config)));
-                steps[i] = (System.nanoTime() - s0) / 1e6;
+                steps[timed] = (System.nanoTime() - s0) / 1e6;
+                timedMs += steps[timed++];
             }
             long e0 = System.nanoTime();
             trial.evaluator().evaluate(session, train);
             trial.evaluator().evaluate(session, val);
             double evalMs = (System.nanoTime() - e0) / 1e6;
-            Arrays.sort(steps);
-            return new ShapeCost(startMs, steps[TIMED / 2], evalMs);
+            double[] measured = Arrays.copyOf(steps, timed);
+            Arrays.sort(measured);
+            return new ShapeCost(startMs, measured[timed / 2], evalMs);
         }
     }
 }
