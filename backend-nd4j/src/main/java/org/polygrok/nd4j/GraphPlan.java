@@ -77,8 +77,8 @@ final class GraphPlan implements AutoCloseable {
     private final List<Step> steps = new ArrayList<>();
     private final List<INDArray> owned = new ArrayList<>();
     private final Map<String, INDArray> outputs = new LinkedHashMap<>();
-    /** Variables sharing one buffer (pass-through ops, reshape views): never handed to another op. */
-    private final Set<String> aliases = new HashSet<>();
+    /** Variables sharing one buffer (pass-through ops, views, placed blocks): handed on once all are done. */
+    private final SharedBuffers shared = new SharedBuffers();
     /** Outputs of ops whose values depend on shapes only, computed once when compiling: never handed to another op. */
     private final Set<String> constants = new HashSet<>();
     private static final Set<Class<?>> SHAPE_ONLY = Set.of(org.nd4j.linalg.api.ops.impl.shape.Shape.class,
@@ -122,7 +122,12 @@ final class GraphPlan implements AutoCloseable {
             position = i;
             bind(op, free);
             for (String in : new HashSet<>(op.getInputsToOp())) { // an op may read one array twice (x · x)
-                if (lastUse.getOrDefault(in, -1) == i && isIntermediate(in)) {
+                if (lastUse.getOrDefault(in, -1) != i) {
+                    continue;
+                }
+                if (shared.isShared(in)) {
+                    free.put(shared.release(in, i, n -> lastUse.getOrDefault(n, -1), this::isIntermediate));
+                } else if (isIntermediate(in)) {
                     free.put(arrays.get(in));
                 }
             }
@@ -191,7 +196,7 @@ final class GraphPlan implements AutoCloseable {
 
     private boolean isIntermediate(String name) {
         SDVariable v = sd.getVariable(name);
-        return v.getVariableType() == VariableType.ARRAY && !aliases.contains(name) && !constants.contains(name);
+        return v.getVariableType() == VariableType.ARRAY && !constants.contains(name);
     }
 
     /** Binds one op's inputs, allocates its outputs, and runs it once (later ops' shapes may depend on its values). */
@@ -207,8 +212,8 @@ final class GraphPlan implements AutoCloseable {
         if (sources != null) { // each output is the array of one input: bound to it, nothing to run
             for (int i = 0; i < sources.length; i++) {
                 arrays.put(outNames.get(i), args[sources[i]]);
-                aliases.add(outNames.get(i));
-                aliases.add(inNames.get(sources[i]));
+                shared.share(outNames.get(i), args[sources[i]]);
+                shared.share(inNames.get(sources[i]), args[sources[i]]);
             }
             return;
         }
@@ -225,8 +230,7 @@ final class GraphPlan implements AutoCloseable {
             shapes = custom.calculateOutputShape(context);
             if (df instanceof Reshape && reshapedInPlace(args[0], shapes.get(0), inNames.get(0), outNames.get(0))
                     || boundAsViews(ViewOps.views(df, args, shapes), inNames.get(0), outNames)
-                    || df instanceof Concat && boundAsViews(new INDArray[] {placement.output(sdOp, args, constants)},
-                            outNames.get(0), outNames)) {
+                    || df instanceof Concat && boundToPlacedBlocks(sdOp, args, outNames.get(0))) {
                 return;
             }
         } else if (df instanceof Op legacy) {
@@ -264,15 +268,16 @@ final class GraphPlan implements AutoCloseable {
             LongShapeDescriptor shape = shapes.get(i).dataType() == type ? shapes.get(i) : shapes.get(i).asDataType(type);
             INDArray out = constant ? null : directTarget(outNames.get(i), shape);
             if (out == null && !constant && (out = placement.block(outNames.get(i), shape)) != null) {
-                aliases.add(outNames.get(i)); // a block of a concatenation's output ({@link ConcatPlacement})
-            }
-            if (out == null && !constant) {
-                out = free.take(shape); // (a constant's buffer is never shared: the buffer's earlier user would overwrite it)
-            }
-            if (out == null) {
+                shared.share(outNames.get(i), out); // a block of a concatenation's output ({@link ConcatPlacement})
+            } else if (out == null && !constant && (out = free.take(shape)) != null) {
+                shared.allocated(out); // (a constant's buffer is never shared: the buffer's earlier user would overwrite it)
+            } else if (out == null) {
                 out = shape.isEmpty() ? Nd4j.create(shape)
                         : Nd4j.createUninitializedDetached(type, shape.getOrder(), shape.getShape());
                 owned.add(out);
+                if (!constant) {
+                    shared.allocated(out);
+                }
             }
             context.setOutputArray(i, out);
             arrays.put(outNames.get(i), out);
@@ -317,9 +322,25 @@ final class GraphPlan implements AutoCloseable {
         if (!dense) {
             return false;
         }
-        arrays.put(outName, input.reshape('c', shape.getShape()));
-        aliases.add(inName);
-        aliases.add(outName);
+        INDArray view = input.reshape('c', shape.getShape());
+        arrays.put(outName, view);
+        shared.share(inName, input);
+        shared.share(outName, view);
+        return true;
+    }
+
+    /**
+     * Binds a concatenation's output to the array its inputs were computed into ({@link ConcatPlacement}),
+     * if they all were; that array then belongs to the plan like any output it allocated.
+     */
+    private boolean boundToPlacedBlocks(SameDiffOp concat, INDArray[] inputs, String outName) {
+        INDArray output = placement.output(concat, inputs, constants);
+        if (output == null) {
+            return false;
+        }
+        arrays.put(outName, output);
+        shared.share(outName, output);
+        shared.allocated(output);
         return true;
     }
 
@@ -330,9 +351,9 @@ final class GraphPlan implements AutoCloseable {
         }
         for (int i = 0; i < views.length; i++) {
             arrays.put(outNames.get(i), views[i]);
-            aliases.add(outNames.get(i));
+            shared.share(outNames.get(i), views[i]);
         }
-        aliases.add(inName);
+        shared.share(inName, arrayOf(inName));
         return true;
     }
 
