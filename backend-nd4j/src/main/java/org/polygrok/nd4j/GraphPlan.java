@@ -148,7 +148,12 @@ final class GraphPlan implements AutoCloseable {
 
     /** Executes every op once more with the current contents of the input arrays. */
     void run() {
-        OpThreads limit = new OpThreads();
+        run(Nd4jEngine.configuredThreads());
+    }
+
+    /** {@link #run()} with no op using more than {@code maxThreads} threads. */
+    void run(int maxThreads) {
+        OpThreads limit = new OpThreads(maxThreads);
         if (OpProfile.ENABLED) {
             long t0 = System.nanoTime();
             long c0 = OpProfile.threadCpuNanos();
