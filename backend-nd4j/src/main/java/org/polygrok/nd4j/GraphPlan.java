@@ -318,16 +318,21 @@ final class GraphPlan implements AutoCloseable {
 
     /**
      * A reshape of a dense row-major array is a view of it: no copy, no op to run. The two names
-     * then share one buffer, which is therefore never handed to another op.
+     * then share one buffer ({@link SharedBuffers}). The array may itself be a dense view (a reshape,
+     * a block of a split or a placed concatenation, a weight in the flat vector): the GPT step at
+     * B = 32 ran 25 copying reshapes of such views, ~15 µs each.
      */
     private boolean reshapedInPlace(INDArray input, LongShapeDescriptor shape, String inName, String outName) {
-        boolean dense = input.ordering() == 'c' && input.offset() == 0 && !input.isView()
-                && Shape.hasDefaultStridesForShape(input) && shape.getOrder() == 'c'
-                && input.dataType() == shape.dataType() && !shape.isEmpty();
+        boolean dense = input.ordering() == 'c' && Shape.hasDefaultStridesForShape(input) && shape.getOrder() == 'c'
+                && input.dataType() == shape.dataType() && !shape.isEmpty() && !input.isEmpty();
         if (!dense) {
             return false;
         }
         INDArray view = input.reshape('c', shape.getShape());
+        if (view.data().address() != input.data().address() || view.offset() != input.offset()
+                || !Shape.hasDefaultStridesForShape(view)) {
+            return false; // ND4J copied: let the op run
+        }
         arrays.put(outName, view);
         shared.share(inName, input);
         shared.share(outName, view);

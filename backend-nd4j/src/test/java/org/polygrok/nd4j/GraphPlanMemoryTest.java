@@ -60,6 +60,20 @@ class GraphPlanMemoryTest {
     }
 
     @Test
+    void aReshapeOfADenseViewIsAViewToo() {
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder("x", DataType.FLOAT, 4, 6);
+        SDVariable[] halves = sd.split(new String[] {"top", "bottom"}, x.mul("y", 2.0), 2, 0); // (4, 6) -> 2 x (2, 6)
+        sd.reshape("flat", halves[1], 12).mul("out", 3.0); // (2, 6) -> (12)
+        INDArray x0 = input();
+        try (GraphPlan plan = new GraphPlan(sd, Map.of("x", x0), List.of("out"))) {
+            assertThat(plan.bytes()).as("y and out; no copy for the reshape").isEqualTo((24 + 12) * FLOAT_BYTES);
+            plan.run();
+            assertThat(plan.output("out")).isEqualTo(x0.get(NDArrayIndex.interval(2, 4), NDArrayIndex.all()).mul(6).reshape(12));
+        }
+    }
+
+    @Test
     void aBufferAnOutputSharesIsNeverReused() {
         INDArray x = input();
         try (GraphPlan plan = new GraphPlan(splitGraph(), Map.of("x", x), List.of("u", "top"))) {
