@@ -46,14 +46,21 @@ import org.nd4j.linalg.factory.Nd4j;
  * the garbage collector. The graphs traced here have neither control flow nor dynamic shapes.
  */
 final class GraphPlan implements AutoCloseable {
-    /** One op, its bound context, state legacy ops keep on themselves ({@code axisOrScalar}), its {@link OpThreads} limit. */
-    private record Step(DifferentialFunction op, OpContext context, Runnable axisOrScalar, int threads) {
+    /**
+     * One op, its bound context, state legacy ops keep on themselves ({@code axisOrScalar}), its
+     * {@link OpThreads} limit, and the {@link JavaKernels} loop that runs in libnd4j's place (or null).
+     */
+    private record Step(DifferentialFunction op, OpContext context, Runnable axisOrScalar, int threads, Runnable javaKernel) {
         void execute(OpThreads limit) {
             limit.use(threads);
             execute();
         }
 
         void execute() {
+            if (javaKernel != null) {
+                javaKernel.run();
+                return;
+            }
             if (axisOrScalar != null) {
                 axisOrScalar.run(); // the op object may be shared with another plan of the same graph
             }
@@ -288,7 +295,8 @@ final class GraphPlan implements AutoCloseable {
             arrays.put(outNames.get(i), out);
         }
         INDArray[] outs = outNames.stream().map(arrays::get).toArray(INDArray[]::new);
-        Step step = new Step(kernel, context, axisOrScalar, OpThreads.forOp(kernel, args, outs));
+        Step step = new Step(kernel, context, axisOrScalar, OpThreads.forOp(kernel, args, outs),
+                JavaKernels.replacement(kernel, args, outs));
         step.execute();
         if (constant) {
             constants.addAll(outNames);
