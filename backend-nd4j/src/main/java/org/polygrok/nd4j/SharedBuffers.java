@@ -15,7 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * reshapes, pass-through outputs, blocks placed by {@link ConcatPlacement}), grouped by the buffer's
  * base address, and the point where such a buffer may be handed to a later op: once the last use of
  * every variable in its group has passed. Before this, shared buffers stayed allocated for the whole
- * plan, which cost the LSTM at B = 480 about 50-80 MB of peak RSS (537 MB against torch's 308).
+ * plan. Peak RSS of {@code polygrok bench}, paired runs before -> after: LSTM B = 480 536-537 -> 488
+ * MB, B = 32 390 -> 342-343; GPT B = 480 539-543 -> 468-502, B = 32 388 -> 350-355 (torch: 308,
+ * 263, 367, 287).
  *
  * <p>Only buffers the plan allocated for op outputs (and concatenation outputs it placed blocks in)
  * are ever handed on: a group holding a weight, an input, a constant or an output (whose last use
