@@ -337,8 +337,7 @@ final class GraphPlan implements AutoCloseable {
             return false;
         }
         INDArray view = input.reshape('c', shape.getShape());
-        if (view.data().address() != input.data().address() || view.offset() != input.offset()
-                || !Shape.hasDefaultStridesForShape(view)) {
+        if (view.data().address() != input.data().address() || view.offset() != input.offset()) {
             return false; // ND4J copied: let the op run
         }
         arrays.put(outName, view);
