@@ -13,8 +13,6 @@ final class DjlEngine {
     private static final String THREADS = "ai.djl.pytorch.num_threads";
     private static final String INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
     private static final String GRAPH_OPTIMIZER = "ai.djl.pytorch.graph_optimizer";
-    /** The largest training batch whose step runs on one intra-op thread. */
-    static final long ONE_THREAD_MAX_ROWS = 64;
 
     private static Engine engine;
     private static final ThreadLocal<Integer> THREADS_HERE = new ThreadLocal<>();
@@ -57,18 +55,6 @@ final class DjlEngine {
         }
         Integer property = Integer.getInteger(THREADS);
         return property != null && property > 0 ? property : Runtime.getRuntime().availableProcessors();
-    }
-
-    /**
-     * The intra-op threads for a training step on a batch of {@code rows} samples: one thread up to
-     * {@link #ONE_THREAD_MAX_ROWS} rows, else {@code threads}. At that size every matrix product and
-     * the fused LSTM are too small to split: handing half of each to a second OpenMP thread (woken
-     * from a passive wait) costs more than it saves. Measured on a 2-core VM, paired runs: steps at
-     * B = 32 and 64 took 10–30 % less CPU and wall time on one thread (both models), at B = 128
-     * two threads were faster.
-     */
-    static int threadsForBatch(int threads, long rows) {
-        return rows <= ONE_THREAD_MAX_ROWS ? 1 : threads;
     }
 
     /** Makes PyTorch use {@code threads} intra-op threads for work started on the calling thread. */

@@ -15,6 +15,7 @@ import org.polygrok.api.HostArray;
 import org.polygrok.api.Tensor;
 import org.polygrok.api.backend.BaseTrainSession;
 import org.polygrok.api.backend.FlatLayout;
+import org.polygrok.api.backend.SmallBatchThreads;
 import org.polygrok.api.model.LanguageModel;
 import org.polygrok.api.model.ModelOutput;
 import org.polygrok.api.nn.Parameter;
@@ -55,7 +56,7 @@ final class DjlTrainSession extends BaseTrainSession {
 
     @Override
     protected float trainStep(Batch batch, float[] stepScalars) {
-        DjlEngine.useThreads(DjlEngine.threadsForBatch(threads, batch.tokens().shape()[0]));
+        DjlEngine.useThreads(SmallBatchThreads.threadsForBatch(threads, batch.tokens().shape()[0]));
         try (NDManager scope = session.newSubManager()) {
             Tensor loss;
             try (DjlGradientScope gradients = DjlGradientScope.open(engine)) {

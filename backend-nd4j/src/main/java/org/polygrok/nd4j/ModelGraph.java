@@ -93,9 +93,9 @@ final class ModelGraph implements AutoCloseable {
 
     /**
      * The batch's mean loss, with the gradient of every parameter written into its part of
-     * {@code flatGradient}.
+     * {@code flatGradient}; no op uses more than {@code maxThreads} threads.
      */
-    float lossAndGradients(Batch batch, INDArray flatGradient) {
+    float lossAndGradients(Batch batch, INDArray flatGradient, int maxThreads) {
         fill(batch);
         if (trainPlan == null || trainedInto != flatGradient) {
             if (trainPlan != null) {
@@ -104,7 +104,7 @@ final class ModelGraph implements AutoCloseable {
             trainPlan = compileTraining(flatGradient); // writes the gradients into flatGradient from now on
             trainedInto = flatGradient;
         } else {
-            trainPlan.run();
+            trainPlan.run(maxThreads);
         }
         for (int i = 0; i < layout.count(); i++) {
             if (gradientNames.get(i) == null) {

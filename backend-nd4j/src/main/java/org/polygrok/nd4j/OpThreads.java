@@ -28,7 +28,13 @@ final class OpThreads {
     static final int ALL = 0;
 
     private static final NativeOps NATIVE = NativeOpsHolder.getInstance().getDeviceNativeOps();
+    private final int most;
     private int current = -1;
+
+    /** A limit for one run of a plan whose ops may use at most {@code most} threads ({@link #ALL} means that many). */
+    OpThreads(int most) {
+        this.most = Math.max(1, Math.min(most, Nd4jEngine.configuredThreads()));
+    }
 
     /** {@link #ALL} or 1 for an op bound to these arrays. */
     static int forOp(DifferentialFunction op, INDArray[] inputs, INDArray[] outputs) {
@@ -74,7 +80,7 @@ final class OpThreads {
 
     /** Sets the calling thread's limit for the next op ({@link #ALL} or a count), if it differs from the last. */
     void use(int threads) {
-        int n = threads == ALL ? Nd4jEngine.configuredThreads() : threads;
+        int n = threads == ALL ? most : Math.min(threads, most);
         if (n != current) {
             apply(n);
             current = n;

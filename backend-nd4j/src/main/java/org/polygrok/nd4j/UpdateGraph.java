@@ -54,8 +54,11 @@ final class UpdateGraph implements AutoCloseable {
         }
     }
 
-    /** Optimizer step {@code step} (1-based): overwrites {@code parameter} and {@code slots} with their new values. */
-    void apply(long step, INDArray parameter, INDArray gradient, List<INDArray> slots) {
+    /**
+     * Optimizer step {@code step} (1-based): overwrites {@code parameter} and {@code slots} with their
+     * new values, no op using more than {@code maxThreads} threads.
+     */
+    void apply(long step, INDArray parameter, INDArray gradient, List<INDArray> slots, int maxThreads) {
         float[] stepScalars = update.stepScalars(step);
         for (int i = 0; i < stepScalars.length; i++) {
             scalarArrays[i].putScalar(0, stepScalars[i]);
@@ -79,7 +82,7 @@ final class UpdateGraph implements AutoCloseable {
             }
             plan = new GraphPlan(sd, inputs, outputs, targets); // bound to these arrays from now on
         } else {
-            plan.run();
+            plan.run(maxThreads);
         }
     }
 
