@@ -14,15 +14,6 @@ import org.polygrok.api.LstmGates;
  * protocol's four gate Linears over [x_t ; h_{t−1}] are the same math as torch's LSTM once their
  * weights are stacked in torch's gate order (input, forget, candidate, output) and split by
  * column into the input and recurrent parts; torch's second bias is zero.
- *
- * <p>The layer always runs with torch's grad mode on, also when the caller evaluates without
- * gradients: libtorch then runs oneDNN's {@code forward_training} kernel, which also keeps a
- * workspace for a backward pass (dropout is 0, so the values are those of inference). The {@code
- * forward_inference} AVX-512 kernel of libtorch 2.7.1 gave wrong values on one AMD EPYC VM (a
- * one-layer LSTM of batch 3, hidden 5 off by up to 0.34, the model's logits by 0.12; {@code
- * DjlOpValuesTest}, {@code DjlModelTest}), while training on the same VM followed TensorFlow's
- * curves. Capping oneDNN at AVX2 also avoided it, but made the training step at batch 480 47 %
- * slower (49.6 against 33.7 ms, paired).
  */
 final class DjlLstm {
     private DjlLstm() {
@@ -44,16 +35,9 @@ final class DjlLstm {
                 0)); // 4 x (d_h) -> (4·d_h)
         NDArray recurrentBias = scope.zeros(new Shape(4 * hiddenSize), DataType.FLOAT32); // (4·d_h)
         NDArray zeroState = scope.zeros(new Shape(1, batch, hiddenSize), DataType.FLOAT32); // (layers, B, d_h)
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(true); // oneDNN's forward_training kernel, also when evaluating (see above)
-        NDList out;
-        try {
-            out = JniUtils.lstm(x, new NDList(zeroState, zeroState),
-                    new NDList(inputWeights, recurrentWeights, inputBias, recurrentBias),
-                    true, 1, 0.0, true, false, true); // has biases, 1 layer, dropout 0, train, not bidirectional, batch first
-        } finally {
-            JniUtils.setGradMode(gradMode);
-        }
+        NDList out = JniUtils.lstm(x, new NDList(zeroState, zeroState),
+                new NDList(inputWeights, recurrentWeights, inputBias, recurrentBias),
+                true, 1, 0.0, JniUtils.isGradMode(), false, true);
         out.attach(scope); // hidden states (B, S, d_h), h_S and c_S (1, B, d_h)
         return out.get(0);
     }
