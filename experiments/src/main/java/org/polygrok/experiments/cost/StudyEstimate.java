@@ -52,7 +52,7 @@ public final class StudyEstimate {
         for (SweepPlan plan : plans) {
             int parallel = plan.request().parallel();
             List<SweepTrial> toRun = plan.trials().stream().filter(t -> seen.add(TrialId.hash(t.config()))).toList();
-            int threads = ParallelTrials.threadsPerTrial(cores, parallel, toRun.size());
+            int threads = ParallelTrials.threadsPerTrial(cores, parallel, plan.trials().size()); // as SweepRunner
             List<Double> trialMs = new ArrayList<>();
             for (SweepTrial t : toRun) {
                 TrialShape shape = TrialShape.of(t.config(), threads);

@@ -195,7 +195,9 @@ public final class SweepRunner {
             return List.of();
         }
         int parallel = Math.min(plan.request().parallel(), toRun.size());
-        int threads = ParallelTrials.threadsPerTrial(Runtime.getRuntime().availableProcessors(), parallel, toRun.size());
+        // from all the experiment's trials, not those left: a resumed trial keeps the threads it started with
+        int threads = ParallelTrials.threadsPerTrial(Runtime.getRuntime().availableProcessors(),
+                plan.request().parallel(), plan.trials().size());
         ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
             Thread t = new Thread(r, "polygrok-trial");
             t.setDaemon(true);
