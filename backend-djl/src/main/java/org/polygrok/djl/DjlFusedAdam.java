@@ -61,13 +61,12 @@ final class DjlFusedAdam {
     }
 
     /**
-     * min(1, clipNorm / (‖g‖ + 1e-6)) in float32, as {@link GradientClipping#clip} computes it; the norm is
+     * min(1, clipNorm / (‖g‖ + 1e-6)) ({@link GradientClipping#coefficient}); the norm is
      * libtorch's vector 2-norm, one pass over the gradient without the api's squared copy.
      */
     private float clippingFactor(NDManager scope, PtNDArray gradient) {
         PtNDArray norm = inScope(scope, JniUtils.norm(gradient, 2, new int[] {0}, false)); // (N) -> ()
-        float factor = clipNorm / (norm.getFloat() + (float) GradientClipping.EPSILON);
-        return factor <= 1f ? factor : 1f;
+        return GradientClipping.coefficient(norm.getFloat(), clipNorm);
     }
 
     private static PtNDArray inScope(NDManager scope, PtNDArray array) {

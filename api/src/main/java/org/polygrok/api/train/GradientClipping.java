@@ -33,6 +33,15 @@ public final class GradientClipping {
         return ops.sqrt(sumOfSquares);
     }
 
+    /**
+     * min(1, maxNorm / (norm + 1e-6)) in float32, as {@link #clip} computes it on tensors: for a backend
+     * that takes the global norm itself and scales the gradient inside a fused update.
+     */
+    public static float coefficient(float norm, double maxNorm) {
+        float c = (float) maxNorm / (norm + (float) EPSILON);
+        return Math.min(c, 1f);
+    }
+
     /** Scales every gradient by min(1, maxNorm / (globalNorm + 1e-6)). */
     public static Clipped clip(Ops ops, List<Tensor> gradients, double maxNorm) {
         if (!(maxNorm > 0)) {

@@ -34,6 +34,16 @@ class GradientClippingTest {
     }
 
     @Test
+    void theHostCoefficientIsTheOneClipAppliesOnTensors() {
+        GradientClipping.Clipped c = GradientClipping.clip(ops, grads, 1.0);
+        float coefficient = GradientClipping.coefficient(13f, 1.0);
+        assertThat(coefficient).isEqualTo(1f / (13f + (float) GradientClipping.EPSILON));
+        assertThat(values(c.gradients().get(0))).containsExactly(new double[] {3 * coefficient, 4 * coefficient},
+                within(1e-7));
+        assertThat(GradientClipping.coefficient(13f, 100)).isEqualTo(1f);
+    }
+
+    @Test
     void rejectsANonPositiveLimit() {
         assertThatThrownBy(() -> GradientClipping.clip(ops, grads, 0)).isInstanceOf(IllegalArgumentException.class);
     }
