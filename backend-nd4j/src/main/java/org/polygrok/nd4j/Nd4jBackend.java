@@ -42,7 +42,7 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public String engineDescription() {
-        return "ND4J/SameDiff " + Nd4jEngine.VERSION + (Nd4jEngine.oneDnn() ? " (CPU, oneDNN + OpenBLAS), " : " (CPU, OpenBLAS), ") + Nd4jEngine.threads() + " threads";
+        return "ND4J/SameDiff " + Nd4jEngine.VERSION + (Nd4jEngine.oneDnn() ? " (CPU, oneDNN + OpenBLAS), " : " (CPU, OpenBLAS), ") + Nd4jEngine.configuredThreads() + " threads";
     }
 
     @Override

@@ -97,11 +97,6 @@ final class Nd4jEngine {
         return configuredThreads;
     }
 
-    /** Threads an op may use now. */
-    static int threads() {
-        return Nd4j.getEnvironment().maxMasterThreads();
-    }
-
     /**
      * Routes JavaCPP's messages to SLF4J and, for slf4j-simple, shows only errors of ND4J and
      * JavaCPP: their start-up banner (INFO) and harmless warnings (the javacpp/openblas version
