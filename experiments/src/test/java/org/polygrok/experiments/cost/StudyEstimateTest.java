@@ -32,11 +32,7 @@ class StudyEstimateTest {
     @Test
     void eachShapeIsProbedOnceAndTrialTimesAddUpFromStepsAndEvaluations() {
         List<TrialConfig> probed = new ArrayList<>();
-        // 1 ms per step, 10 ms per evaluation, 100 ms to start: a fixed cost instead of a measurement
-        StudyEstimate estimate = new StudyEstimate((config, threads) -> {
-            probed.add(config);
-            return new ShapeCost(100, 1, 10);
-        }, 50, 2);
+        StudyEstimate estimate = fixedCost((config, threads) -> probed.add(config));
         SweepPlan sanity = plan("sanity", 2, Map.of("steps", 1000, "eval_first", 2, "eval_period", 100));
         List<StudyEstimate.Line> lines = estimate.estimate(List.of(sanity), line -> { });
 
@@ -56,10 +52,7 @@ class StudyEstimateTest {
     @Test
     void aSingleTrialIsProbedAndEstimatedWithEveryCore() {
         List<Integer> probedThreads = new ArrayList<>();
-        StudyEstimate estimate = new StudyEstimate((config, threads) -> {
-            probedThreads.add(threads);
-            return new ShapeCost(100, 1, 10);
-        }, 50, 2);
+        StudyEstimate estimate = fixedCost((config, threads) -> probedThreads.add(threads));
         List<StudyEstimate.Line> lines = estimate.estimate(List.of(plan("attention", 2, Map.of())), line -> { });
 
         assertThat(probedThreads).containsExactly(2);
@@ -72,6 +65,17 @@ class StudyEstimateTest {
         assertThat(StudyEstimate.duration(10 / 3600.0)).isEqualTo("10 s");
         assertThat(StudyEstimate.duration(0.5)).isEqualTo("30 min");
         assertThat(StudyEstimate.duration(2.25)).isEqualTo("2.3 h (2 h 15 min)");
+    }
+
+    /**
+     * An estimate on 2 cores, 50 ms of process start, whose probe reports each call to {@code probed} and
+     * costs 1 ms per step, 10 ms per evaluation and 100 ms to start: a fixed cost instead of a measurement.
+     */
+    private static StudyEstimate fixedCost(java.util.function.BiConsumer<TrialConfig, Integer> probed) {
+        return new StudyEstimate((config, threads) -> {
+            probed.accept(config, threads);
+            return new ShapeCost(100, 1, 10);
+        }, 50, 2);
     }
 
     private SweepPlan plan(String experiment, int parallel, Map<String, Object> changes) {
