@@ -3,63 +3,141 @@ package org.polygrok.nd4j;
 import java.util.Arrays;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One LSTM layer traced for SameDiff with few, large ops (the composed form in the api costs ~20
  * small ops per time step, each a libnd4j call with its own backward op). Same equations as
- * PROTOCOL §2 and PyTorch's nn.LSTM: the four gates' weights are stacked once per layer into one
- * matrix W = [W_x W_h] (4d_h, d_in + d_h), and the layer runs on transposed activations (features
- * × batch), so that
+ * PROTOCOL §2: each gate is one linear map of z_t = [x_t ; h_{t−1}], as in the reference. The four
+ * gates' weights are stacked once per layer into one matrix W = [W_x W_h] (4d_h, d_in + d_h), and
+ * the layer runs on transposed activations (features × batch), one (d, B) block per time step
+ * ({@link StepInputs}), so that
  * <pre>
- *   [i f o g]_tᵀ = W_x·x_tᵀ + b  (every t in one product, before the loop)  +  W_h·h_{t−1}ᵀ
+ *   [i f o g]_tᵀ = W·z_tᵀ + b     (W_x·x_tᵀ + b alone at t = 0, where h_0 = c_0 = 0)
  * </pre>
- * z·Wᵀ with z = [x_t ; h_{t−1}] is x_t·W_xᵀ + h_{t−1}·W_hᵀ exactly in real arithmetic; in float the
- * two partial sums are rounded separately (as in PyTorch's LSTM). In this layout every per-step
- * piece (a time step's projection, a gate) is a block of consecutive rows: {@link GraphPlan} binds
- * the splits as views ({@link ViewOps}), their backward concatenations copy whole blocks, and the
- * weights need no transpose. Per time step: one product, one add, one tanh over all four gates, one
- * affine map and one split into them, and the cell update (h_0 = c_0 = 0 drop the first step's
- * product and f⊙c). The sigmoid gates use σ(x) = ½·tanh(x/2) + ½ with the i, f, o rows of the
- * stacked weights and bias halved once per run (exact in float): the oneDNN build runs tanh and its
- * gradient as vectorised kernels, libnd4j's sigmoid and sigmoid_bp are scalar loops (~6 and ~13 ns
- * per float here).
+ * Every per-step piece (a time step's input, a gate) is a block of consecutive rows: {@link
+ * GraphPlan} binds the splits as views ({@link ViewOps}) and computes the inputs of z_t straight
+ * into its blocks ({@link ConcatPlacement}), and a layer hands its per-step states to the next
+ * layer without a transpose. When the input is an embedding of tokens (one-hot rows times a table
+ * E), the input part of the product is reassociated: W_x·(Eᵀ·onehot_t) = (W_x·Eᵀ)·onehot_t, with
+ * W_x·Eᵀ (4d_h, V) formed once per run, so layer 0 multiplies V ≈ 30 rows instead of d_in = 128
+ * per step (selecting a column of a product by a one-hot column is exact).
+ *
+ * <p>The sigmoid gates use σ(x) = ½·tanh(x/2) + ½ with the i, f, o rows of the stacked weights and
+ * bias halved once per run (exact in float): the oneDNN build runs tanh and its gradient as
+ * vectorised kernels, libnd4j's sigmoid and sigmoid_bp are scalar loops (~6 and ~13 ns per float
+ * here).
  */
 final class Nd4jLstm {
     private Nd4jLstm() {
     }
 
     /**
-     * x (B, S, d_in) -> h_1..h_S (B, S, d_h).
+     * A layer's input as one (K, B) block per time step, and the map from the layer's input weights
+     * W_x (4d_h, d_in) and bias column b (4d_h, 1) to the (4d_h, K) matrix that multiplies a block.
+     */
+    interface StepInputs {
+        /** S x (K, B). */
+        SDVariable[] blocks();
+
+        /**
+         * The input weights acting on a block, with the bias included when {@link #biasIncluded()}.
+         *
+         * @param inputW W_x (4d_h, d_in), gate rows already scaled
+         * @param bias b (4d_h, 1), gate rows already scaled
+         */
+        SDVariable weights(SameDiff sd, SDVariable inputW, SDVariable bias);
+
+        /** Whether {@link #weights} already adds the bias (every block's columns sum to 1). */
+        boolean biasIncluded();
+    }
+
+    /** A sequence x (B, S, d_in) as S transposed blocks: one copy (a permute) per run. */
+    static StepInputs ofSequence(SameDiff sd, SDVariable x, long[] xShape) {
+        int steps = Math.toIntExact(xShape[1]);
+        long input = xShape[2];
+        long batch = xShape[0];
+        SDVariable stepMajor = sd.permute(x, 1, 2, 0);                              // (B, S, d_in) -> (S, d_in, B)
+        return new Dense(blocks(sd, stepMajor, steps, input, batch));
+    }
+
+    /** Earlier per-step states (S x (d, B), e.g. the layer below's h_t), used as they are. */
+    static StepInputs ofStates(SDVariable[] states) {
+        return new Dense(states);
+    }
+
+    /**
+     * The embedding rows E[ids] (B, S, d_in) as one-hot blocks onehot_t (V, B), with W_x·Eᵀ + b·1ᵀ
+     * (4d_h, V) as their weights.
+     */
+    static StepInputs ofTokens(SameDiff sd, SDVariable ids, long[] idShape, SDVariable table, int vocab) {
+        int steps = Math.toIntExact(idShape[1]);
+        long batch = idShape[0];
+        SDVariable stepMajorIds = sd.permute(ids, 1, 0);                                   // (B, S) -> (S, B)
+        SDVariable hot = sd.oneHot(stepMajorIds, vocab, 1, 1.0, 0.0, DataType.FLOAT);      // (S, B) -> (S, V, B)
+        SDVariable[] blocks = blocks(sd, hot, steps, vocab, batch);
+        return new StepInputs() {
+            @Override
+            public SDVariable[] blocks() {
+                return blocks;
+            }
+
+            @Override
+            public SDVariable weights(SameDiff graph, SDVariable inputW, SDVariable bias) {
+                SDVariable perToken = graph.mmul(inputW, table, false, true, false);    // (4d_h, d_in) x (V, d_in)ᵀ -> (4d_h, V)
+                SDVariable ones = graph.constant(Nd4j.ones(DataType.FLOAT, 1, vocab)); // (1, V)
+                return perToken.add(graph.mmul(bias, ones));                            // (4d_h, V) + (4d_h, 1) x (1, V)
+            }
+
+            @Override
+            public boolean biasIncluded() {
+                return true;
+            }
+        };
+    }
+
+    /**
+     * One layer over all time steps: S x (d_h, B), the states h_1..h_S transposed.
      *
      * @param weights the gates' weights (d_h, d_in + d_h), in the order i, f, o, g
      * @param biases their biases (d_h), in the same order
      */
-    static SDVariable layer(SameDiff sd, SDVariable x, long[] xShape, SDVariable[] weights, SDVariable[] biases,
-            long hidden) {
-        int batch = Math.toIntExact(xShape[0]);
-        int steps = Math.toIntExact(xShape[1]);
-        int input = Math.toIntExact(xShape[2]);
+    static SDVariable[] layer(SameDiff sd, StepInputs in, long inputSize, SDVariable[] weights, SDVariable[] biases,
+            long hidden, long batch) {
         int gates = Math.toIntExact(4 * hidden);
+        int input = Math.toIntExact(inputSize);
         // the i, f, o rows halved (exact in float): one tanh over all four gates gives tanh(x_i/2), tanh(x_f/2),
         // tanh(x_o/2) and tanh(x_g), and σ(x) = ½·tanh(x/2) + ½
         SDVariable stacked = sd.concat(0, weights).mul(gateRows(sd, hidden, input + hidden, 0.5f, 1f)); // 4 x (d_h, d_in+d_h) -> (4d_h, d_in+d_h)
+        SDVariable bias = sd.reshape(sd.concat(0, biases).mul(gateRows(sd, hidden, 0, 0.5f, 1f)), gates, 1); // 4 x (d_h) -> (4d_h) -> (4d_h, 1)
         SDVariable inputW = sd.slice(stacked, new int[] {0, 0}, gates, input);                // (4d_h, d_in)
         SDVariable recurrentW = sd.slice(stacked, new int[] {0, input}, gates, (int) hidden); // (4d_h, d_h)
-        SDVariable bias = sd.concat(0, biases).mul(gateRows(sd, hidden, 0, 0.5f, 1f));         // 4 x (d_h) -> (4d_h)
+        SDVariable blockW = in.weights(sd, inputW, bias);                                      // (4d_h, K)
+        SDVariable biasColumns = in.biasIncluded() ? null
+                : sd.mmul(bias, sd.constant(Nd4j.ones(DataType.FLOAT, 1, batch)));            // (4d_h, 1) x (1, B) -> (4d_h, B)
+        // z_t = [x_t ; h_{t−1}] in one product when the two blocks have one shape (their concatenation is then
+        // computed in place); a product per part otherwise
+        boolean joined = !in.biasIncluded() && input == hidden;
         SDVariable gateScale = gateRows(sd, hidden, batch, 0.5f, 1f);                          // (4d_h, B)
         SDVariable gateShift = gateRows(sd, hidden, batch, 0.5f, 0f);                          // (4d_h, B)
-        SDVariable inputs = sd.reshape(sd.permute(x, 2, 1, 0), input, steps * batch);        // (B, S, d_in) -> (d_in, S, B) -> (d_in, S·B)
-        SDVariable projected = BiasRows.addToColumns(sd, sd.mmul(inputW, inputs), bias, gates, steps * batch); // (4d_h, d_in) x (d_in, S·B) -> (4d_h, S·B)
-        SDVariable stepMajor = sd.reshape(sd.permute(sd.reshape(projected, gates, steps, batch), 1, 0, 2), // (4d_h, S·B) -> (4d_h, S, B) -> (S, 4d_h, B)
-                steps * gates, batch);                                                         // (S, 4d_h, B) -> (S·4d_h, B)
-        SDVariable[] perStep = steps == 1 ? new SDVariable[] {stepMajor} : sd.split(stepMajor, steps, 0); // S x (4d_h, B)
+        SDVariable[] x = in.blocks();
         SDVariable h = null;
         SDVariable c = null;
-        SDVariable[] outputs = new SDVariable[steps];
-        for (int t = 0; t < steps; t++) {
-            SDVariable pre = h == null ? perStep[t] : perStep[t].add(sd.mmul(recurrentW, h)); // (4d_h, B), i f o halved
+        SDVariable[] outputs = new SDVariable[x.length];
+        for (int t = 0; t < x.length; t++) {
+            SDVariable pre;                                                        // (4d_h, B), i f o halved
+            if (h == null) {
+                pre = sd.mmul(blockW, x[t]);                                       // (4d_h, K) x (K, B)
+            } else if (joined) {
+                pre = sd.mmul(stacked, sd.concat(0, x[t], h));                     // (4d_h, 2d_h) x (2d_h, B)
+            } else {
+                pre = sd.mmul(blockW, x[t]).add(sd.mmul(recurrentW, h));           // (4d_h, K) x (K, B) + (4d_h, d_h) x (d_h, B)
+            }
+            if (biasColumns != null) {
+                pre = pre.add(biasColumns);
+            }
             SDVariable activated = sd.math.tanh(pre).mul(gateScale).add(gateShift); // [σ(i) σ(f) σ(o) tanh(g)]ᵀ
             SDVariable[] gate = sd.split(activated, 4, 0);                         // (4d_h, B) -> 4 x (d_h, B)
             SDVariable i = gate[0];
@@ -69,8 +147,20 @@ final class Nd4jLstm {
             h = o.mul(sd.math.tanh(c));                                            // h_tᵀ = o⊙tanh(c_t)
             outputs[t] = h;
         }
-        SDVariable stepsOut = steps == 1 ? sd.reshape(h, 1, hidden, batch) : sd.stack(0, outputs); // S x (d_h, B) -> (S, d_h, B)
-        return sd.permute(stepsOut, 2, 0, 1);                                      // (S, d_h, B) -> (B, S, d_h)
+        return outputs;
+    }
+
+    /** The states S x (d_h, B) as the layer's output (B, S, d_h). */
+    static SDVariable batchMajor(SameDiff sd, SDVariable[] states, long hidden, long batch) {
+        SDVariable stepMajor = states.length == 1 ? sd.reshape(states[0], 1, hidden, batch)
+                : sd.stack(0, states);                                             // S x (d_h, B) -> (S, d_h, B)
+        return sd.permute(stepMajor, 2, 0, 1);                                     // (S, d_h, B) -> (B, S, d_h)
+    }
+
+    /** (S, K, B) as S dense (K, B) blocks (views, once the plan binds the split). */
+    private static SDVariable[] blocks(SameDiff sd, SDVariable stepMajor, int steps, long rows, long batch) {
+        SDVariable[] parts = steps == 1 ? new SDVariable[] {stepMajor} : sd.split(stepMajor, steps, 0); // (S, K, B) -> S x (1, K, B)
+        return Arrays.stream(parts).map(p -> sd.reshape(p, rows, batch)).toArray(SDVariable[]::new);    // (1, K, B) -> (K, B)
     }
 
     /**
@@ -86,5 +176,18 @@ final class Nd4jLstm {
         INDArray values = columns == 0 ? Nd4j.create(column, new long[] {height}, 'c')
                 : Nd4j.create(column, new long[] {height, 1}, 'c').repeat(1, columns);
         return sd.constant(values);
+    }
+
+    /** Blocks used as they are, weighted by W_x. */
+    private record Dense(SDVariable[] blocks) implements StepInputs {
+        @Override
+        public SDVariable weights(SameDiff sd, SDVariable inputW, SDVariable bias) {
+            return inputW;
+        }
+
+        @Override
+        public boolean biasIncluded() {
+            return false;
+        }
     }
 }

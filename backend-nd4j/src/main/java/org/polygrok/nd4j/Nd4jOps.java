@@ -286,7 +286,11 @@ public final class Nd4jOps implements Ops {
         long n = Shapes.size(idShape);
         SDVariable hot = sd.reshape(v(oneHot(ids, (int) st[0])), n, st[0]); // (..., V) -> (N, V)
         SDVariable rows = sd.mmul(hot, v(table));                           // (N, V) x (V, d) -> (N, d)
-        return wrap(sd.reshape(rows, out), out, DType.FLOAT32);             // (N, d) -> (..., d)
+        Nd4jTensor embedded = wrap(sd.reshape(rows, out), out, DType.FLOAT32); // (N, d) -> (..., d)
+        if (idShape.length != 2) {
+            return embedded;
+        }
+        return embedded.withLstmInputs(() -> Nd4jLstm.ofTokens(sd, v(ids), idShape, v(table), (int) st[0]));
     }
 
     @Override
@@ -316,8 +320,11 @@ public final class Nd4jOps implements Ops {
         SDVariable[] biases = Arrays.stream(order).map(g -> v(g.bias())).toArray(SDVariable[]::new);
         long[] xs = t(x).shapeRef();
         long hidden = gates.hiddenSize();
-        return wrap(Nd4jLstm.layer(sd, v(x), xs, weights, biases, hidden), new long[] {xs[0], xs[1], hidden},
-                DType.FLOAT32);
+        Nd4jLstm.StepInputs in = t(x).lstmInputs() != null ? t(x).lstmInputs().get() : Nd4jLstm.ofSequence(sd, v(x), xs);
+        SDVariable[] states = Nd4jLstm.layer(sd, in, xs[2], weights, biases, hidden, xs[0]); // S x (d_h, B)
+        // the next layer reads the states as they are; (B, S, d_h) is formed only if something else reads it
+        return wrap(Nd4jLstm.batchMajor(sd, states, hidden, xs[0]), new long[] {xs[0], xs[1], hidden}, DType.FLOAT32)
+                .withLstmInputs(() -> Nd4jLstm.ofStates(states));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -1,6 +1,7 @@
 package org.polygrok.nd4j;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
@@ -15,16 +16,36 @@ public final class Nd4jTensor implements Tensor {
     private final long[] shape;
     private final DType dtype;
     private final Float constantValue;
+    private final Supplier<Nd4jLstm.StepInputs> lstmInputs;
 
     Nd4jTensor(SDVariable variable, long[] shape, DType dtype) {
-        this(variable, shape, dtype, null);
+        this(variable, shape, dtype, null, null);
     }
 
     Nd4jTensor(SDVariable variable, long[] shape, DType dtype, Float constantValue) {
+        this(variable, shape, dtype, constantValue, null);
+    }
+
+    private Nd4jTensor(SDVariable variable, long[] shape, DType dtype, Float constantValue,
+            Supplier<Nd4jLstm.StepInputs> lstmInputs) {
         this.variable = variable;
         this.shape = shape.clone();
         this.dtype = dtype;
         this.constantValue = constantValue;
+        this.lstmInputs = lstmInputs;
+    }
+
+    /**
+     * The same tensor, which an LSTM layer reading it takes as {@code lstmInputs} (an equivalent form
+     * of the same values, built only when a layer asks) instead of transposing it.
+     */
+    Nd4jTensor withLstmInputs(Supplier<Nd4jLstm.StepInputs> lstmInputs) {
+        return new Nd4jTensor(variable, shape, dtype, constantValue, lstmInputs);
+    }
+
+    /** This tensor's values as an LSTM layer's step inputs; null when it has no such form. */
+    Supplier<Nd4jLstm.StepInputs> lstmInputs() {
+        return lstmInputs;
     }
 
     /** The value of a one-element FLOAT32 constant, known at trace time; null for anything else. */
