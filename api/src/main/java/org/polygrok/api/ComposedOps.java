@@ -1,6 +1,7 @@
 package org.polygrok.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,6 +12,17 @@ public final class ComposedOps {
     private static final float INV_SQRT2 = (float) (1.0 / Math.sqrt(2.0));
 
     private ComposedOps() {
+    }
+
+    /** The rows of {@code table} (V, d) for {@code ids} (...), a zero row where the id is {@code paddingId}: (..., d). */
+    public static Tensor embedding(Ops ops, Tensor table, Tensor ids, int paddingId) {
+        long[] out = OpShapes.embedding(table, ids, paddingId);
+        Tensor rows = ops.gather(table, ids); // (..., d)
+        Tensor isPad = ops.equal(ids, ops.constant(HostArray.ofInts(new int[] {paddingId}))); // (...)
+        Tensor keep = ops.sub(ops.scalar(1f), isPad); // (...): 1 on real tokens, 0 on PAD
+        long[] keepShape = Arrays.copyOf(out, out.length);
+        keepShape[out.length - 1] = 1;
+        return ops.mul(rows, ops.reshape(keep, keepShape)); // (...) -> (..., 1), broadcast over d
     }
 
     /** The exact (erf) GELU, as torch's nn.GELU(): 0.5·x·(1 + erf(x/√2)). */

@@ -212,6 +212,16 @@ public final class OpShapes {
         return appended(ids.shape(), table.shape()[1]);
     }
 
+    /** A (V, d) table, INT32 ids (...) and a padding id in [0, V) -> (..., d). */
+    public static long[] embedding(Tensor table, Tensor ids, int paddingId) {
+        long[] out = gather(table, ids);
+        if (paddingId < 0 || paddingId >= table.shape()[0]) {
+            throw new IllegalArgumentException("the padding id " + paddingId + " is not a row of the "
+                    + Arrays.toString(table.shape()) + " table");
+        }
+        return out;
+    }
+
     /** INT32 ids (...) and a positive depth -> (..., depth). */
     public static long[] oneHot(Tensor ids, int depth) {
         if (ids.dtype() != DType.INT32 || depth < 1) {

@@ -121,6 +121,15 @@ public interface Ops {
     // Composed from the ops above by default (ComposedOps); a backend overrides one with its engine's
     // fused kernel only where the math is the same, and the conformance kit holds the two together.
 
+    /**
+     * An embedding lookup as torch's nn.Embedding with padding_idx: the rows of {@code table} (V, d)
+     * for INT32 {@code ids} (...), a zero row (and no gradient) where the id is {@code paddingId}:
+     * (..., d).
+     */
+    default Tensor embedding(Tensor table, Tensor ids, int paddingId) {
+        return ComposedOps.embedding(this, table, ids, paddingId);
+    }
+
     /** The exact (erf) GELU, as torch's nn.GELU(): 0.5·x·(1 + erf(x/√2)). */
     default Tensor gelu(Tensor x) {
         return ComposedOps.gelu(this, x);

@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the layer runs on transposed activations (features × batch), one (d, B) block per time step
  * ({@link StepInputs}), so that
  * <pre>
- *   [i f o g]_tᵀ = W·z_tᵀ + b     (W_x·x_tᵀ + b alone at t = 0, where h_0 = c_0 = 0)
+ *   [i f o g]_tᵀ = W·z_tᵀ + b·1ᵀ     (W_x·x_tᵀ + b·1ᵀ alone at t = 0, where h_0 = c_0 = 0)
  * </pre>
  * Every per-step piece (a time step's input, a gate) is a block of consecutive rows: {@link
  * GraphPlan} binds the splits as views ({@link ViewOps}) and computes the inputs of z_t straight
@@ -23,7 +23,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * layer without a transpose. When the input is an embedding of tokens (one-hot rows times a table
  * E), the input part of the product is reassociated: W_x·(Eᵀ·onehot_t) = (W_x·Eᵀ)·onehot_t, with
  * W_x·Eᵀ (4d_h, V) formed once per run, so layer 0 multiplies V ≈ 30 rows instead of d_in = 128
- * per step (selecting a column of a product by a one-hot column is exact).
+ * per step (selecting a column of a product by a one-hot column is exact). The bias stays a
+ * per-step sum, not a column added to W_x·Eᵀ: folded in, its gradient was summed in another order,
+ * and AdamW's first steps magnified that rounding (losses parted from DJL's by 2e-3 at step 3
+ * instead of 1e-6).
  *
  * <p>The sigmoid gates use σ(x) = ½·tanh(x/2) + ½ with the i, f, o rows of the stacked weights and
  * bias halved once per run (exact in float): the oneDNN build runs tanh and its gradient as
@@ -36,22 +39,21 @@ final class Nd4jLstm {
 
     /**
      * A layer's input as one (K, B) block per time step, and the map from the layer's input weights
-     * W_x (4d_h, d_in) and bias column b (4d_h, 1) to the (4d_h, K) matrix that multiplies a block.
+     * W_x (4d_h, d_in) to the (4d_h, K) matrix that multiplies a block.
      */
     interface StepInputs {
         /** S x (K, B). */
         SDVariable[] blocks();
 
         /**
-         * The input weights acting on a block, with the bias included when {@link #biasIncluded()}.
+         * The matrix (4d_h, K) that multiplies a block to give W_x·x_tᵀ.
          *
          * @param inputW W_x (4d_h, d_in), gate rows already scaled
-         * @param bias b (4d_h, 1), gate rows already scaled
          */
-        SDVariable weights(SameDiff sd, SDVariable inputW, SDVariable bias);
+        SDVariable weights(SameDiff sd, SDVariable inputW);
 
-        /** Whether {@link #weights} already adds the bias (every block's columns sum to 1). */
-        boolean biasIncluded();
+        /** Whether the blocks are the inputs x_tᵀ themselves (K = d_in, weighted by W_x). */
+        boolean blocksAreInputs();
     }
 
     /** A sequence x (B, S, d_in) as S transposed blocks: one copy (a permute) per run. */
@@ -69,10 +71,12 @@ final class Nd4jLstm {
     }
 
     /**
-     * The embedding rows E[ids] (B, S, d_in) as one-hot blocks onehot_t (V, B), with W_x·Eᵀ + b·1ᵀ
-     * (4d_h, V) as their weights.
+     * The embedding rows E[ids] (B, S, d_in), zero at the padding id, as one-hot blocks onehot_t
+     * (V, B), with W_x·E₀ᵀ (4d_h, V) as their weights, E₀ being E with its padding row zeroed.
      */
-    static StepInputs ofTokens(SameDiff sd, SDVariable ids, long[] idShape, SDVariable table, int vocab) {
+    static StepInputs ofTokens(SameDiff sd, SDVariable ids, long[] idShape, SDVariable table, long[] tableShape,
+            int paddingId) {
+        int vocab = Math.toIntExact(tableShape[0]);
         int steps = Math.toIntExact(idShape[1]);
         long batch = idShape[0];
         SDVariable stepMajorIds = sd.permute(ids, 1, 0);                                   // (B, S) -> (S, B)
@@ -85,15 +89,14 @@ final class Nd4jLstm {
             }
 
             @Override
-            public SDVariable weights(SameDiff graph, SDVariable inputW, SDVariable bias) {
-                SDVariable perToken = graph.mmul(inputW, table, false, true, false);    // (4d_h, d_in) x (V, d_in)ᵀ -> (4d_h, V)
-                SDVariable ones = graph.constant(Nd4j.ones(DataType.FLOAT, 1, vocab)); // (1, V)
-                return perToken.add(graph.mmul(bias, ones));                            // (4d_h, V) + (4d_h, 1) x (1, V)
+            public SDVariable weights(SameDiff graph, SDVariable inputW) {
+                SDVariable padless = table.mul(paddingMask(graph, tableShape, paddingId)); // (V, d_in), padding row 0
+                return graph.mmul(inputW, padless, false, true, false);                   // (4d_h, d_in) x (V, d_in)ᵀ -> (4d_h, V)
             }
 
             @Override
-            public boolean biasIncluded() {
-                return true;
+            public boolean blocksAreInputs() {
+                return false;
             }
         };
     }
@@ -114,12 +117,11 @@ final class Nd4jLstm {
         SDVariable bias = sd.reshape(sd.concat(0, biases).mul(gateRows(sd, hidden, 0, 0.5f, 1f)), gates, 1); // 4 x (d_h) -> (4d_h) -> (4d_h, 1)
         SDVariable inputW = sd.slice(stacked, new int[] {0, 0}, gates, input);                // (4d_h, d_in)
         SDVariable recurrentW = sd.slice(stacked, new int[] {0, input}, gates, (int) hidden); // (4d_h, d_h)
-        SDVariable blockW = in.weights(sd, inputW, bias);                                      // (4d_h, K)
-        SDVariable biasColumns = in.biasIncluded() ? null
-                : sd.mmul(bias, sd.constant(Nd4j.ones(DataType.FLOAT, 1, batch)));            // (4d_h, 1) x (1, B) -> (4d_h, B)
+        SDVariable blockW = in.weights(sd, inputW);                                            // (4d_h, K)
+        SDVariable biasColumns = sd.mmul(bias, sd.constant(Nd4j.ones(DataType.FLOAT, 1, batch))); // (4d_h, 1) x (1, B) -> (4d_h, B)
         // z_t = [x_t ; h_{t−1}] in one product when the two blocks have one shape (their concatenation is then
         // computed in place); a product per part otherwise
-        boolean joined = !in.biasIncluded() && input == hidden;
+        boolean joined = in.blocksAreInputs() && input == hidden;
         SDVariable gateScale = gateRows(sd, hidden, batch, 0.5f, 1f);                          // (4d_h, B)
         SDVariable gateShift = gateRows(sd, hidden, batch, 0.5f, 0f);                          // (4d_h, B)
         SDVariable[] x = in.blocks();
@@ -135,9 +137,7 @@ final class Nd4jLstm {
             } else {
                 pre = sd.mmul(blockW, x[t]).add(sd.mmul(recurrentW, h));           // (4d_h, K) x (K, B) + (4d_h, d_h) x (d_h, B)
             }
-            if (biasColumns != null) {
-                pre = pre.add(biasColumns);
-            }
+            pre = pre.add(biasColumns);
             SDVariable activated = sd.math.tanh(pre).mul(gateScale).add(gateShift); // [σ(i) σ(f) σ(o) tanh(g)]ᵀ
             SDVariable[] gate = sd.split(activated, 4, 0);                         // (4d_h, B) -> 4 x (d_h, B)
             SDVariable i = gate[0];
@@ -155,6 +155,13 @@ final class Nd4jLstm {
         SDVariable stepMajor = states.length == 1 ? sd.reshape(states[0], 1, hidden, batch)
                 : sd.stack(0, states);                                             // S x (d_h, B) -> (S, d_h, B)
         return sd.permute(stepMajor, 2, 0, 1);                                     // (S, d_h, B) -> (B, S, d_h)
+    }
+
+    /** (V, d_in) like the table: ones, with a row of zeros at {@code paddingId} (full-shape: M2.1's broadcast backward is slow). */
+    private static SDVariable paddingMask(SameDiff sd, long[] tableShape, int paddingId) {
+        INDArray mask = Nd4j.ones(DataType.FLOAT, tableShape[0], tableShape[1]);
+        mask.getRow(paddingId).assign(0);
+        return sd.constant(mask);
     }
 
     /** (S, K, B) as S dense (K, B) blocks (views, once the plan binds the split). */
@@ -181,13 +188,13 @@ final class Nd4jLstm {
     /** Blocks used as they are, weighted by W_x. */
     private record Dense(SDVariable[] blocks) implements StepInputs {
         @Override
-        public SDVariable weights(SameDiff sd, SDVariable inputW, SDVariable bias) {
+        public SDVariable weights(SameDiff sd, SDVariable inputW) {
             return inputW;
         }
 
         @Override
-        public boolean biasIncluded() {
-            return false;
+        public boolean blocksAreInputs() {
+            return true;
         }
     }
 }

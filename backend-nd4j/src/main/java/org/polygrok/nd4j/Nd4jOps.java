@@ -8,6 +8,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.nd4j.linalg.factory.Nd4j;
+import org.polygrok.api.ComposedOps;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.LstmGates;
@@ -286,11 +287,18 @@ public final class Nd4jOps implements Ops {
         long n = Shapes.size(idShape);
         SDVariable hot = sd.reshape(v(oneHot(ids, (int) st[0])), n, st[0]); // (..., V) -> (N, V)
         SDVariable rows = sd.mmul(hot, v(table));                           // (N, V) x (V, d) -> (N, d)
-        Nd4jTensor embedded = wrap(sd.reshape(rows, out), out, DType.FLOAT32); // (N, d) -> (..., d)
+        return wrap(sd.reshape(rows, out), out, DType.FLOAT32);             // (N, d) -> (..., d)
+    }
+
+    @Override
+    public Tensor embedding(Tensor table, Tensor ids, int paddingId) {
+        Nd4jTensor rows = t(ComposedOps.embedding(this, table, ids, paddingId)); // (..., d)
+        long[] idShape = t(ids).shapeRef();
         if (idShape.length != 2) {
-            return embedded;
+            return rows;
         }
-        return embedded.withLstmInputs(() -> Nd4jLstm.ofTokens(sd, v(ids), idShape, v(table), (int) st[0]));
+        long[] tableShape = t(table).shapeRef();
+        return rows.withLstmInputs(() -> Nd4jLstm.ofTokens(sd, v(ids), idShape, v(table), tableShape, paddingId));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.polygrok.api.nn;
 
-import java.util.Arrays;
-import org.polygrok.api.HostArray;
 import org.polygrok.api.Ops;
 import org.polygrok.api.Tensor;
 
@@ -10,8 +8,8 @@ import org.polygrok.api.Tensor;
  * initialised N(0, 1) with the padding row zeroed; at padding positions the output is zero and the
  * padding row receives no gradient. Parameter {@code weight}.
  *
- * <p>The padding rule is engine-neutral: the gathered rows are multiplied by (ids ≠ PAD), a
- * constant, so no engine needs a special "padding_idx" feature.
+ * <p>The lookup is {@link Ops#embedding}; its composed form is engine-neutral (the gathered rows
+ * multiplied by (ids ≠ PAD), a constant), so no engine needs a special "padding_idx" feature.
  */
 public final class Embedding extends Module {
     private final int vocabSize;
@@ -36,12 +34,7 @@ public final class Embedding extends Module {
 
     /** INT32 ids (...) -> (..., d), zero at padding positions. */
     public Tensor forward(Ops ops, Tensor ids) {
-        Tensor rows = ops.gather(ops.param(weight), ids); // (..., d)
-        Tensor isPad = ops.equal(ids, ops.constant(HostArray.ofInts(new int[] {paddingId}))); // (...)
-        Tensor keep = ops.sub(ops.scalar(1f), isPad); // (...): 1 on real tokens, 0 on PAD
-        long[] keepShape = Arrays.copyOf(ids.shape(), ids.rank() + 1);
-        keepShape[ids.rank()] = 1;
-        return ops.mul(rows, ops.reshape(keep, keepShape)); // (...) -> (..., 1), broadcast over d
+        return ops.embedding(ops.param(weight), ids, paddingId); // (...) -> (..., d)
     }
 
     public int vocabSize() {

@@ -202,6 +202,11 @@ public final class ParameterBinding implements Ops {
     }
 
     @Override
+    public Tensor embedding(Tensor table, Tensor ids, int paddingId) {
+        return engine.embedding(table, ids, paddingId);
+    }
+
+    @Override
     public Tensor gelu(Tensor x) {
         return engine.gelu(x);
     }

@@ -90,6 +90,8 @@ public abstract class OpGradientsContract extends BackendContract {
                         normal(51, 2, 3, 5), normal(52, 5), normal(53, 5)),
                 g("lstmLayer (2,3,2) -> 3 wrt x and every gate", (o, x) -> o.lstmLayer(x.get(0), OpValuesContract.lstmGates(x)),
                         OpValuesContract.lstmInputs(54, 2, 3, 2, 3)),
+                g("two lstmLayers over an embedding with padding, wrt the table and every gate",
+                        OpValuesContract::embeddedLstm, OpValuesContract.embeddedLstmInputs(55)),
                 g("RhsLoss.mean wrt logits", (o, x) -> RhsLoss.mean(o, x.get(0), x.get(1), x.get(2)),
                         normal(48, 3, 4, 6), ids(49, 6, 3, 4),
                         TestArrays.floats(new float[] {0, 0, 1, 1, 0, 1, 1, 1, 0, 0, 0, 1}, 3, 4)));

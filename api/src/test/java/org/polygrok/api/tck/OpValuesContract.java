@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.polygrok.api.DType;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.LstmGates;
+import org.polygrok.api.Ops;
 import org.polygrok.api.Tensor;
 import org.polygrok.api.tck.reference.ReferenceOps;
 import org.polygrok.api.train.OptimizerSpec;
@@ -166,7 +167,30 @@ public abstract class OpValuesContract extends BackendContract {
                         floats(new float[] {3, 3, 3, 3.01f, 1, -2, 0, 5}, 2, 4), normal(134, 4), normal(135, 4)),
                 of("lstmLayer (3,4,2) -> 5", (o, x) -> o.lstmLayer(x.get(0), lstmGates(x)), lstmInputs(136, 3, 4, 2, 5)),
                 of("lstmLayer one step (2,1,3) -> 3", (o, x) -> o.lstmLayer(x.get(0), lstmGates(x)),
-                        lstmInputs(137, 2, 1, 3, 3)));
+                        lstmInputs(137, 2, 1, 3, 3)),
+                of("embedding (6,3)[(2,4)], padding id 5", (o, x) -> o.embedding(x.get(0), x.get(1), 5),
+                        normal(138, 6, 3), ints(new int[] {5, 0, 5, 2, 0, 1, 1, 4}, 2, 4)),
+                of("two lstmLayers (2 -> 3 -> 3) over an embedding with padding", OpValuesContract::embeddedLstm,
+                        embeddedLstmInputs(139)));
+    }
+
+    /** Two LSTM layers over the embedding of {@link #embeddedLstmInputs}: the language model's path from tokens. */
+    static Tensor embeddedLstm(Ops o, List<Tensor> x) {
+        Tensor embedded = o.embedding(x.get(0), x.get(1), 5); // (2, 4) -> (2, 4, 2)
+        Tensor first = o.lstmLayer(embedded, lstmGates(x.subList(1, 10))); // (2, 4, 2) -> (2, 4, 3)
+        return o.lstmLayer(first, lstmGates(x.subList(9, 18))); // (2, 4, 3) -> (2, 4, 3)
+    }
+
+    /** A (6, 2) table, ids (2, 4) with padding id 5, then the gates of a 2 -> 3 and a 3 -> 3 layer. */
+    static HostArray[] embeddedLstmInputs(long seed) {
+        HostArray[] first = lstmInputs(seed, 1, 1, 2, 3);
+        HostArray[] second = lstmInputs(seed + 20, 1, 1, 3, 3);
+        HostArray[] in = new HostArray[18];
+        in[0] = normal(seed + 40, 6, 2);
+        in[1] = ints(new int[] {5, 0, 3, 2, 1, 5, 4, 0}, 2, 4);
+        System.arraycopy(first, 1, in, 2, 8);
+        System.arraycopy(second, 1, in, 10, 8);
+        return in;
     }
 
     /** x (B, S, d_in), then weight (d_h, d_in + d_h) and bias (d_h) of the input, forget, candidate and output gates. */
