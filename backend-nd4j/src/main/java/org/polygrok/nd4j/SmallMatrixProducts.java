@@ -1,0 +1,216 @@
+package org.polygrok.nd4j;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.nd4j.autodiff.functions.DifferentialFunction;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
+import org.nd4j.linalg.api.ops.impl.reduce.MmulBp;
+import org.nd4j.linalg.api.shape.Shape;
+
+/**
+ * Batched products of many small matrices (the attention's per-row, per-head (S × d/H)·(d/H × S)
+ * and (S × S)·(S × d/H)) as Java loops, for {@code matmul} and for the {@code matmul_bp} of
+ * SameDiff's gradient graph: the same op, inputs and outputs, run by another kernel ({@link
+ * JavaKernels}). M2.1 runs a batched product one matrix at a time on one thread, ~1.5 µs per 6 × 32
+ * × 6 product and ~3 µs per backward: at batch 480 (1920 matrices) 3 ms per forward and 6 ms per
+ * backward op, ~35 ms of the GPT's ~130 ms step.
+ *
+ * <p>Here the batch becomes the innermost axis: each operand is copied to one row of B·H floats
+ * per matrix element, so that every output element of all matrices at once is a sum over the
+ * contracted axis of whole rows, a loop C2 vectorises (0.26 ms for the 1920 (6 × 32)·(32 × 6)
+ * products, the copies in and out ~0.3 ms per operand). Each output element is summed over the
+ * contracted axis in ascending order. The rows are per-thread scratch, reused by every such op.
+ */
+final class SmallMatrixProducts {
+    /** Products of at most this many multiply-adds per matrix (M·K·N) qualify. */
+    static final long MAX_MATRIX_WORK = 1L << 15;
+    /** And at least this many matrices: fewer leave libnd4j's per-matrix cost small. */
+    static final long MIN_BATCH = 64;
+    /** Batch columns per pass, so that a pass's rows stay in the core's cache. */
+    private static final int COLUMNS_PER_PASS = 512;
+    /** Operands of one op at most (matmul_bp: A, B, dC, dA, dB), each with its rows; one staging array. */
+    private static final ThreadLocal<Scratch[]> SCRATCH = ThreadLocal.withInitial(() -> {
+        float[][] staging = {new float[0]};
+        return new Scratch[] {new Scratch(staging), new Scratch(staging), new Scratch(staging), new Scratch(staging),
+            new Scratch(staging)};
+    });
+
+    private SmallMatrixProducts() {
+    }
+
+    /** The Java kernel for a qualifying {@code matmul} or {@code matmul_bp}, else {@code null}. */
+    static Runnable replacement(DifferentialFunction op, INDArray[] inputs, INDArray[] outputs) {
+        boolean forward = op instanceof Mmul;
+        if (!(forward || op instanceof MmulBp) || !plain((DynamicCustomOp) op)
+                || inputs.length != (forward ? 2 : 3) || outputs.length != (forward ? 1 : 2)
+                || !dense(inputs) || !dense(outputs)) {
+            return null;
+        }
+        Dims d = Dims.of(inputs[0], inputs[1]);
+        if (d == null || d.batch < MIN_BATCH || (long) d.m * d.k * d.n > MAX_MATRIX_WORK) {
+            return null;
+        }
+        return forward ? () -> forward(d, inputs[0], inputs[1], outputs[0])
+                : () -> backward(d, inputs[0], inputs[1], inputs[2], outputs[0], outputs[1]);
+    }
+
+    /** C = A·B: C[i, j] = Σ_q A[i, q]·B[q, j]. */
+    private static void forward(Dims d, INDArray a, INDArray b, INDArray c) {
+        Scratch[] s = SCRATCH.get();
+        float[][] as = s[0].load(a, d.batch);
+        float[][] bs = s[1].load(b, d.batch);
+        float[][] cs = s[2].rows(d.m * d.n, d.batch);
+        multiply(as, d.k, 1, bs, d.n, 1, cs, d.m, d.n, d.k, d.batch);
+        s[2].store(c, d.batch);
+    }
+
+    /** dA = dC·Bᵀ and dB = Aᵀ·dC. */
+    private static void backward(Dims d, INDArray a, INDArray b, INDArray dc, INDArray da, INDArray db) {
+        Scratch[] s = SCRATCH.get();
+        float[][] as = s[0].load(a, d.batch);
+        float[][] bs = s[1].load(b, d.batch);
+        float[][] dcs = s[2].load(dc, d.batch);
+        multiply(dcs, d.n, 1, bs, 1, d.n, s[3].rows(d.m * d.k, d.batch), d.m, d.k, d.n, d.batch); // dA[i, q] = Σ_j dC[i, j]·B[q, j]
+        multiply(as, 1, d.k, dcs, d.n, 1, s[4].rows(d.k * d.n, d.batch), d.k, d.n, d.m, d.batch); // dB[q, j] = Σ_i A[i, q]·dC[i, j]
+        s[3].store(da, d.batch);
+        s[4].store(db, d.batch);
+    }
+
+    /**
+     * out[r·cols + c] = Σ_t x[r·xRow + t·xStep] ⊙ y[t·yStep + c·yCol], t ascending, each a row of
+     * {@code batch} floats (one per matrix).
+     */
+    private static void multiply(float[][] x, int xRow, int xStep, float[][] y, int yStep, int yCol,
+            float[][] out, int rows, int cols, int sum, int batch) {
+        for (int o = 0; o < rows * cols; o++) {
+            Arrays.fill(out[o], 0, batch, 0f);
+        }
+        for (int from = 0; from < batch; from += COLUMNS_PER_PASS) {
+            int to = Math.min(batch, from + COLUMNS_PER_PASS);
+            for (int r = 0; r < rows; r++) {
+                for (int t = 0; t < sum; t++) {
+                    float[] xt = x[r * xRow + t * xStep];
+                    for (int c = 0; c < cols; c++) {
+                        multiplyAdd(out[r * cols + c], xt, y[t * yStep + c * yCol], from, to);
+                    }
+                }
+            }
+        }
+    }
+
+    /** o += x ⊙ y over [from, to): the same index in three arrays, which C2 vectorises. */
+    private static void multiplyAdd(float[] o, float[] x, float[] y, int from, int to) {
+        for (int q = from; q < to; q++) {
+            o[q] += x[q] * y[q];
+        }
+    }
+
+    /** No transposes, alpha 1 and beta 0. */
+    private static boolean plain(DynamicCustomOp op) {
+        for (long flag : op.iArgs()) {
+            if (flag != 0) {
+                return false;
+            }
+        }
+        double[] t = op.tArgs();
+        return t.length == 0 || t.length == 2 && t[0] == 1.0 && t[1] == 0.0;
+    }
+
+    private static boolean dense(INDArray[] arrays) {
+        for (INDArray a : arrays) {
+            if (a == null || a.dataType() != DataType.FLOAT || a.ordering() != 'c' || !Shape.hasDefaultStridesForShape(a)
+                    || a.offset() + a.length() > Integer.MAX_VALUE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** (batch, M, K) · (batch, K, N): the shared leading axes flattened into one batch axis. */
+    private record Dims(int batch, int m, int k, int n) {
+        static Dims of(INDArray a, INDArray b) {
+            long[] sa = a.shape();
+            long[] sb = b.shape();
+            if (sa.length < 3 || sa.length != sb.length || sa[sa.length - 1] != sb[sb.length - 2]) {
+                return null;
+            }
+            for (int i = 0; i < sa.length - 2; i++) {
+                if (sa[i] != sb[i]) {
+                    return null;
+                }
+            }
+            long batch = a.length() / (sa[sa.length - 2] * sa[sa.length - 1]);
+            return new Dims((int) batch, (int) sa[sa.length - 2], (int) sa[sa.length - 1], (int) sb[sb.length - 1]);
+        }
+    }
+
+    /**
+     * One operand as rows (elements) x (batch), and the staging array (shared by a thread's operands,
+     * used by one copy at a time) that holds it as stored, (batch, elements).
+     */
+    private static final class Scratch {
+        private static final int BLOCK = 16;
+        private final float[][] staging;
+        private float[][] rows = new float[0][0];
+
+        Scratch(float[][] staging) {
+            this.staging = staging;
+        }
+
+        /** Rows for {@code elements} x {@code batch} values (longer ones are reused; only [0, batch) is read). */
+        float[][] rows(int elements, int batch) {
+            if (rows.length < elements || rows.length > 0 && rows[0].length < batch) {
+                rows = new float[Math.max(elements, rows.length)][Math.max(batch, rows.length > 0 ? rows[0].length : 0)];
+            }
+            return rows;
+        }
+
+        /** rows[e][p] = array[p, e]. */
+        float[][] load(INDArray array, int batch) {
+            int elements = (int) (array.length() / batch);
+            float[] values = flat(array.length());
+            FloatBuffer source = array.data().asNioFloat();
+            source.position((int) array.offset());
+            source.get(values, 0, (int) array.length());
+            float[][] r = rows(elements, batch);
+            for (int p0 = 0; p0 < batch; p0 += BLOCK) {
+                int p1 = Math.min(batch, p0 + BLOCK);
+                for (int e = 0; e < elements; e++) {
+                    float[] row = r[e];
+                    for (int p = p0; p < p1; p++) {
+                        row[p] = values[p * elements + e];
+                    }
+                }
+            }
+            return r;
+        }
+
+        /** array[p, e] = rows[e][p]. */
+        void store(INDArray array, int batch) {
+            int elements = (int) (array.length() / batch);
+            float[] values = flat(array.length());
+            for (int p0 = 0; p0 < batch; p0 += BLOCK) {
+                int p1 = Math.min(batch, p0 + BLOCK);
+                for (int e = 0; e < elements; e++) {
+                    float[] row = rows[e];
+                    for (int p = p0; p < p1; p++) {
+                        values[p * elements + e] = row[p];
+                    }
+                }
+            }
+            FloatBuffer target = array.data().asNioFloat();
+            target.position((int) array.offset());
+            target.put(values, 0, (int) array.length());
+        }
+
+        private float[] flat(long length) {
+            if (staging[0].length < length) {
+                staging[0] = new float[(int) length];
+            }
+            return staging[0];
+        }
+    }
+}
