@@ -1,0 +1,135 @@
+package org.polygrok.nd4j;
+
+import java.nio.FloatBuffer;
+import org.nd4j.autodiff.functions.DifferentialFunction;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.MulBpOp;
+import org.nd4j.linalg.api.shape.Shape;
+
+/**
+ * Element-wise {@code add}, {@code subtract}, {@code multiply} and {@code multiply_bp} of
+ * same-shaped small arrays as Java loops ({@link JavaKernels}), with the same values bit for bit
+ * (one IEEE float operation per element, as libnd4j's). At the small batches of the study an
+ * element-wise op reads a few thousand floats, and M2.1's call into a custom op (argument checks,
+ * shape descriptors, platform-helper lookups) costs ~20 µs, ten times the arithmetic: the LSTM
+ * runs ~210 such ops per training step at B = 32. Here an op is two or three bulk copies into
+ * per-thread arrays, a loop C2 vectorises, and one or two bulk copies out.
+ *
+ * <p>Only ops that {@link OpThreads} keeps on the calling thread (under {@link
+ * OpThreads#PARALLEL_ELEMENTS} elements) qualify; larger ones keep libnd4j's two threads.
+ */
+final class SmallElementwiseOps {
+    /** Inputs and outputs of one op at most (multiply_bp: x, y, dz, dx, dy). */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[5][0]);
+
+    private SmallElementwiseOps() {
+    }
+
+    /** The Java kernel for a qualifying op, else {@code null}. */
+    static Runnable replacement(DifferentialFunction op, INDArray[] inputs, INDArray[] outputs) {
+        boolean binary = op instanceof AddOp || op instanceof SubOp || op instanceof MulOp;
+        boolean product = op instanceof MulBpOp;
+        if (!(binary && inputs.length == 2 && outputs.length == 1 || product && inputs.length == 3 && outputs.length == 2)
+                || !sameDense(inputs, outputs)) {
+            return null;
+        }
+        int n = (int) outputs[0].length();
+        if (op instanceof AddOp) {
+            return () -> binary(inputs, outputs[0], n, Operation.ADD);
+        } else if (op instanceof SubOp) {
+            return () -> binary(inputs, outputs[0], n, Operation.SUBTRACT);
+        } else if (op instanceof MulOp) {
+            return () -> binary(inputs, outputs[0], n, Operation.MULTIPLY);
+        }
+        return () -> productGradients(inputs, outputs, n);
+    }
+
+    private enum Operation { ADD, SUBTRACT, MULTIPLY }
+
+    /** z = x ∘ y. */
+    private static void binary(INDArray[] inputs, INDArray output, int n, Operation operation) {
+        float[][] s = scratch(n);
+        float[] x = read(inputs[0], s[0], n);
+        float[] y = read(inputs[1], s[1], n);
+        float[] z = s[2];
+        switch (operation) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    z[i] = x[i] + y[i];
+                }
+            }
+            case SUBTRACT -> {
+                for (int i = 0; i < n; i++) {
+                    z[i] = x[i] - y[i];
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    z[i] = x[i] * y[i];
+                }
+            }
+        }
+        write(z, output, n);
+    }
+
+    /** multiply_bp of z = x ⊙ y: dx = dz ⊙ y, dy = dz ⊙ x. */
+    private static void productGradients(INDArray[] inputs, INDArray[] outputs, int n) {
+        float[][] s = scratch(n);
+        float[] x = read(inputs[0], s[0], n);
+        float[] y = read(inputs[1], s[1], n);
+        float[] dz = read(inputs[2], s[2], n);
+        float[] dx = s[3];
+        float[] dy = s[4];
+        for (int i = 0; i < n; i++) {
+            dx[i] = dz[i] * y[i];
+            dy[i] = dz[i] * x[i];
+        }
+        write(dx, outputs[0], n);
+        write(dy, outputs[1], n);
+    }
+
+    private static float[][] scratch(int n) {
+        float[][] s = SCRATCH.get();
+        if (s[0].length < n) {
+            for (int i = 0; i < s.length; i++) {
+                s[i] = new float[Math.max(n, 4096)];
+            }
+        }
+        return s;
+    }
+
+    private static float[] read(INDArray a, float[] into, int n) {
+        FloatBuffer source = a.data().asNioFloat();
+        source.position((int) a.offset());
+        source.get(into, 0, n);
+        return into;
+    }
+
+    private static void write(float[] from, INDArray a, int n) {
+        FloatBuffer target = a.data().asNioFloat();
+        target.position((int) a.offset());
+        target.put(from, 0, n);
+    }
+
+    /** Every array dense, FLOAT, of one length below the parallel threshold, and inputs of one shape (no broadcast). */
+    private static boolean sameDense(INDArray[] inputs, INDArray[] outputs) {
+        long n = outputs[0].length();
+        if (n == 0 || n >= OpThreads.PARALLEL_ELEMENTS) {
+            return false;
+        }
+        for (INDArray[] arrays : new INDArray[][] {inputs, outputs}) {
+            for (INDArray a : arrays) {
+                if (a == null || a.dataType() != DataType.FLOAT || a.length() != n || !a.equalShapes(inputs[0])
+                        || !(a.ordering() == 'c' || a.rank() <= 1) || !Shape.hasDefaultStridesForShape(a)
+                        || a.offset() + n > Integer.MAX_VALUE) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
