@@ -9,8 +9,9 @@ import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Ops of a {@link GraphPlan} that run as a Java loop instead of libnd4j's kernel: batched products
- * of small matrices ({@link SmallMatrixProducts}), small element-wise arithmetic ({@link
- * SmallElementwiseOps}), and the square root, the last two with the same values bit for bit. M2.1's legacy {@code sqrt} is a scalar loop of ~4 ns per float (12 cycles,
+ * of small matrices ({@link SmallMatrixProducts}), concatenations and slices ({@link DenseCopies}),
+ * small element-wise arithmetic ({@link SmallElementwiseOps}), and the square root, all but the
+ * first with the same values bit for bit. M2.1's legacy {@code sqrt} is a scalar loop of ~4 ns per float (12 cycles,
  * ~10x a multiply's time); the optimizer update takes the square root of every weight's second
  * moment, 406 000 floats for the GPT: 0.8-1.5 ms of a 12-16 ms step at B = 32 on one thread. Java's
  * {@code Math.sqrt} is the IEEE square root (rounded once to float it equals the float square root)
@@ -28,7 +29,11 @@ final class JavaKernels {
             return new SquareRoot(inputs[0], outputs[0]);
         }
         Runnable product = SmallMatrixProducts.replacement(op, inputs, outputs);
-        return product != null ? product : SmallElementwiseOps.replacement(op, inputs, outputs);
+        if (product != null) {
+            return product;
+        }
+        Runnable copy = DenseCopies.replacement(op, inputs, outputs);
+        return copy != null ? copy : SmallElementwiseOps.replacement(op, inputs, outputs);
     }
 
     private static boolean denseFloats(INDArray a) {

@@ -1,0 +1,67 @@
+package org.polygrok.nd4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.shape.Concat;
+import org.nd4j.linalg.api.ops.impl.shape.Slice;
+import org.nd4j.linalg.api.ops.impl.shape.bp.SliceBp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** The Java copies give libnd4j's concat, slice and slice_bp results exactly, including from views at an offset. */
+class DenseCopiesTest {
+
+    @BeforeAll
+    static void loadNatives() {
+        Nd4jTesting.backend();
+    }
+
+    private static INDArray random(long seed, long... shape) {
+        Nd4j.getRandom().setSeed(seed);
+        return Nd4j.randn(DataType.FLOAT, shape);
+    }
+
+    private static void runJavaAndLibnd4j(DynamicCustomOp op, INDArray[] in, INDArray javaOut, INDArray libnd4jOut) {
+        Runnable kernel = JavaKernels.replacement(op, in, new INDArray[] {javaOut});
+        assertThat(kernel).isNotNull();
+        javaOut.assign(Float.NaN);
+        kernel.run();
+        op.clearArrays();
+        op.addInputArgument(in);
+        op.addOutputArgument(libnd4jOut);
+        Nd4j.exec(op);
+        assertThat(javaOut.ravel().toFloatVector()).containsExactly(libnd4jOut.ravel().toFloatVector());
+    }
+
+    @Test
+    void concatenatingMatricesAlongTheFirstAxis() {
+        INDArray[] parts = {random(1, 3, 5), random(2, 3, 5).get(NDArrayIndex.interval(1, 3), NDArrayIndex.all()),
+            random(3, 4, 5)};
+        Concat op = new Concat(0, parts);
+        runJavaAndLibnd4j(op, parts, Nd4j.zeros(DataType.FLOAT, 9, 5), Nd4j.zeros(DataType.FLOAT, 9, 5));
+    }
+
+    @Test
+    void slicingAMatrixAndItsGradient() {
+        INDArray x = random(4, 6, 7);
+        Slice slice = new Slice(x, new int[] {1, 2}, 4, 3);
+        runJavaAndLibnd4j(slice, new INDArray[] {x}, Nd4j.zeros(DataType.FLOAT, 4, 3), Nd4j.zeros(DataType.FLOAT, 4, 3));
+        INDArray grad = random(5, 4, 3);
+        SliceBp backward = new SliceBp();
+        backward.addIArgument(1, 2, 4, 3);
+        runJavaAndLibnd4j(backward, new INDArray[] {x, grad}, Nd4j.zeros(DataType.FLOAT, 6, 7),
+                Nd4j.zeros(DataType.FLOAT, 6, 7));
+    }
+
+    @Test
+    void aSliceToTheEndCountsFromItsBegin() {
+        INDArray x = random(6, 5, 4);
+        Slice slice = new Slice(x, new int[] {2, 1}, -1, -1);
+        runJavaAndLibnd4j(slice, new INDArray[] {x}, Nd4j.zeros(DataType.FLOAT, 3, 3), Nd4j.zeros(DataType.FLOAT, 3, 3));
+    }
+}
