@@ -18,19 +18,20 @@ import org.nd4j.linalg.api.shape.Shape;
  * × 6 product and ~3 µs per backward: at batch 480 (1920 matrices) 3 ms per forward and 6 ms per
  * backward op, ~35 ms of the GPT's ~130 ms step.
  *
- * <p>Here the batch becomes the innermost axis: each operand is copied to one row of B·H floats
- * per matrix element, so that every output element of all matrices at once is a sum over the
- * contracted axis of whole rows, a loop C2 vectorises (0.26 ms for the 1920 (6 × 32)·(32 × 6)
+ * <p>Here the batch becomes the innermost axis: each operand is copied to one row per matrix
+ * element, one float per matrix, so that every output element of all matrices at once is a sum
+ * over the contracted axis of whole rows, a loop C2 vectorises (0.26 ms for the 1920 (6 × 32)·(32 × 6)
  * products, the copies in and out ~0.3 ms per operand). Each output element is summed over the
- * contracted axis in ascending order. The rows are per-thread scratch, reused by every such op.
+ * contracted axis in ascending order. The batch is taken 512 matrices at a time, in per-thread
+ * scratch rows (~2 MB) reused by every such op.
  */
 final class SmallMatrixProducts {
     /** Products of at most this many multiply-adds per matrix (M·K·N) qualify. */
     static final long MAX_MATRIX_WORK = 1L << 15;
     /** And at least this many matrices: fewer leave libnd4j's per-matrix cost small. */
     static final long MIN_BATCH = 64;
-    /** Batch columns per pass, so that a pass's rows stay in the core's cache. */
-    private static final int COLUMNS_PER_PASS = 512;
+    /** Matrices per pass: a pass's rows (~190 elements x 512 floats per operand) stay in the core's cache. */
+    private static final int CHUNK = 512;
     /** Operands of one op at most (matmul_bp: A, B, dC, dA, dB), each with its rows; one staging array. */
     private static final ThreadLocal<Scratch[]> SCRATCH = ThreadLocal.withInitial(() -> {
         float[][] staging = {new float[0]};
@@ -60,50 +61,52 @@ final class SmallMatrixProducts {
     /** C = A·B: C[i, j] = Σ_q A[i, q]·B[q, j]. */
     private static void forward(Dims d, INDArray a, INDArray b, INDArray c) {
         Scratch[] s = SCRATCH.get();
-        float[][] as = s[0].load(a, d.batch);
-        float[][] bs = s[1].load(b, d.batch);
-        float[][] cs = s[2].rows(d.m * d.n, d.batch);
-        multiply(as, d.k, 1, bs, d.n, 1, cs, d.m, d.n, d.k, d.batch);
-        s[2].store(c, d.batch);
+        for (int from = 0; from < d.batch; from += CHUNK) {
+            int count = Math.min(CHUNK, d.batch - from);
+            float[][] as = s[0].load(a, d.batch, from, count);
+            float[][] bs = s[1].load(b, d.batch, from, count);
+            multiply(as, d.k, 1, bs, d.n, 1, s[2].rows(d.m * d.n), d.m, d.n, d.k, count);
+            s[2].store(c, d.batch, from, count);
+        }
     }
 
     /** dA = dC·Bᵀ and dB = Aᵀ·dC. */
     private static void backward(Dims d, INDArray a, INDArray b, INDArray dc, INDArray da, INDArray db) {
         Scratch[] s = SCRATCH.get();
-        float[][] as = s[0].load(a, d.batch);
-        float[][] bs = s[1].load(b, d.batch);
-        float[][] dcs = s[2].load(dc, d.batch);
-        multiply(dcs, d.n, 1, bs, 1, d.n, s[3].rows(d.m * d.k, d.batch), d.m, d.k, d.n, d.batch); // dA[i, q] = Σ_j dC[i, j]·B[q, j]
-        multiply(as, 1, d.k, dcs, d.n, 1, s[4].rows(d.k * d.n, d.batch), d.k, d.n, d.m, d.batch); // dB[q, j] = Σ_i A[i, q]·dC[i, j]
-        s[3].store(da, d.batch);
-        s[4].store(db, d.batch);
+        for (int from = 0; from < d.batch; from += CHUNK) {
+            int count = Math.min(CHUNK, d.batch - from);
+            float[][] as = s[0].load(a, d.batch, from, count);
+            float[][] bs = s[1].load(b, d.batch, from, count);
+            float[][] dcs = s[2].load(dc, d.batch, from, count);
+            multiply(dcs, d.n, 1, bs, 1, d.n, s[3].rows(d.m * d.k), d.m, d.k, d.n, count); // dA[i, q] = Σ_j dC[i, j]·B[q, j]
+            multiply(as, 1, d.k, dcs, d.n, 1, s[4].rows(d.k * d.n), d.k, d.n, d.m, count); // dB[q, j] = Σ_i A[i, q]·dC[i, j]
+            s[3].store(da, d.batch, from, count);
+            s[4].store(db, d.batch, from, count);
+        }
     }
 
     /**
-     * out[r·cols + c] = Σ_t x[r·xRow + t·xStep] ⊙ y[t·yStep + c·yCol], t ascending, each a row of
-     * {@code batch} floats (one per matrix).
+     * out[r·cols + c] = Σ_t x[r·xRow + t·xStep] ⊙ y[t·yStep + c·yCol], t ascending, over the first
+     * {@code count} floats of each row (one per matrix).
      */
     private static void multiply(float[][] x, int xRow, int xStep, float[][] y, int yStep, int yCol,
-            float[][] out, int rows, int cols, int sum, int batch) {
-        for (int o = 0; o < rows * cols; o++) {
-            Arrays.fill(out[o], 0, batch, 0f);
-        }
-        for (int from = 0; from < batch; from += COLUMNS_PER_PASS) {
-            int to = Math.min(batch, from + COLUMNS_PER_PASS);
-            for (int r = 0; r < rows; r++) {
-                for (int t = 0; t < sum; t++) {
-                    float[] xt = x[r * xRow + t * xStep];
-                    for (int c = 0; c < cols; c++) {
-                        multiplyAdd(out[r * cols + c], xt, y[t * yStep + c * yCol], from, to);
-                    }
+            float[][] out, int rows, int cols, int sum, int count) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                Arrays.fill(out[r * cols + c], 0, count, 0f);
+            }
+            for (int t = 0; t < sum; t++) {
+                float[] xt = x[r * xRow + t * xStep];
+                for (int c = 0; c < cols; c++) {
+                    multiplyAdd(out[r * cols + c], xt, y[t * yStep + c * yCol], count);
                 }
             }
         }
     }
 
-    /** o += x ⊙ y over [from, to): the same index in three arrays, which C2 vectorises. */
-    private static void multiplyAdd(float[] o, float[] x, float[] y, int from, int to) {
-        for (int q = from; q < to; q++) {
+    /** o += x ⊙ y over [0, count): the same index in three arrays, which C2 vectorises. */
+    private static void multiplyAdd(float[] o, float[] x, float[] y, int count) {
+        for (int q = 0; q < count; q++) {
             o[q] += x[q] * y[q];
         }
     }
@@ -148,36 +151,37 @@ final class SmallMatrixProducts {
     }
 
     /**
-     * One operand as rows (elements) x (batch), and the staging array (shared by a thread's operands,
-     * used by one copy at a time) that holds it as stored, (batch, elements).
+     * One operand's chunk of {@link #CHUNK} matrices as rows (elements) x (matrices), and the staging
+     * array (shared by a thread's operands, used by one copy at a time) that holds the chunk as
+     * stored, (matrices, elements).
      */
     private static final class Scratch {
         private static final int BLOCK = 16;
         private final float[][] staging;
-        private float[][] rows = new float[0][0];
+        private float[][] rows = new float[0][CHUNK];
 
         Scratch(float[][] staging) {
             this.staging = staging;
         }
 
-        /** Rows for {@code elements} x {@code batch} values (longer ones are reused; only [0, batch) is read). */
-        float[][] rows(int elements, int batch) {
-            if (rows.length < elements || rows.length > 0 && rows[0].length < batch) {
-                rows = new float[Math.max(elements, rows.length)][Math.max(batch, rows.length > 0 ? rows[0].length : 0)];
+        /** Rows for {@code elements} elements of a chunk. */
+        float[][] rows(int elements) {
+            if (rows.length < elements) {
+                rows = new float[elements][CHUNK];
             }
             return rows;
         }
 
-        /** rows[e][p] = array[p, e]. */
-        float[][] load(INDArray array, int batch) {
+        /** rows[e][p − from] = array[p, e] for the {@code count} matrices from {@code from}. */
+        float[][] load(INDArray array, int batch, int from, int count) {
             int elements = (int) (array.length() / batch);
-            float[] values = flat(array.length());
+            float[] values = staging(elements);
             FloatBuffer source = array.data().asNioFloat();
-            source.position((int) array.offset());
-            source.get(values, 0, (int) array.length());
-            float[][] r = rows(elements, batch);
-            for (int p0 = 0; p0 < batch; p0 += BLOCK) {
-                int p1 = Math.min(batch, p0 + BLOCK);
+            source.position((int) array.offset() + from * elements);
+            source.get(values, 0, count * elements);
+            float[][] r = rows(elements);
+            for (int p0 = 0; p0 < count; p0 += BLOCK) {
+                int p1 = Math.min(count, p0 + BLOCK);
                 for (int e = 0; e < elements; e++) {
                     float[] row = r[e];
                     for (int p = p0; p < p1; p++) {
@@ -188,12 +192,12 @@ final class SmallMatrixProducts {
             return r;
         }
 
-        /** array[p, e] = rows[e][p]. */
-        void store(INDArray array, int batch) {
+        /** array[p, e] = rows[e][p − from] for the {@code count} matrices from {@code from}. */
+        void store(INDArray array, int batch, int from, int count) {
             int elements = (int) (array.length() / batch);
-            float[] values = flat(array.length());
-            for (int p0 = 0; p0 < batch; p0 += BLOCK) {
-                int p1 = Math.min(batch, p0 + BLOCK);
+            float[] values = staging(elements);
+            for (int p0 = 0; p0 < count; p0 += BLOCK) {
+                int p1 = Math.min(count, p0 + BLOCK);
                 for (int e = 0; e < elements; e++) {
                     float[] row = rows[e];
                     for (int p = p0; p < p1; p++) {
@@ -202,13 +206,13 @@ final class SmallMatrixProducts {
                 }
             }
             FloatBuffer target = array.data().asNioFloat();
-            target.position((int) array.offset());
-            target.put(values, 0, (int) array.length());
+            target.position((int) array.offset() + from * elements);
+            target.put(values, 0, count * elements);
         }
 
-        private float[] flat(long length) {
-            if (staging[0].length < length) {
-                staging[0] = new float[(int) length];
+        private float[] staging(int elements) {
+            if (staging[0].length < CHUNK * elements) {
+                staging[0] = new float[CHUNK * elements];
             }
             return staging[0];
         }
