@@ -23,10 +23,12 @@ final class BiasRows {
         return y.add(sd.mmul(ones, biasRow));                                   // (N, C) + (N, 1) x (1, C)
     }
 
-    /** y (R, N) + bias (R) on every column. */
-    static SDVariable addToColumns(SameDiff sd, SDVariable y, SDVariable bias, long rows, long columns) {
+    /**
+     * bias (R, 1) as the (R, N) matrix b·1ᵀ, for adding to several (R, N) matrices (the LSTM's time
+     * steps); its gradient is the product dY·1.
+     */
+    static SDVariable columns(SameDiff sd, SDVariable biasColumn, long columns) {
         SDVariable ones = sd.constant(Nd4j.ones(DataType.FLOAT, 1, columns));  // (1, N)
-        SDVariable biasColumn = sd.reshape(bias, rows, 1);                      // (R) -> (R, 1)
-        return y.add(sd.mmul(biasColumn, ones));                                // (R, N) + (R, 1) x (1, N)
+        return sd.mmul(biasColumn, ones);                                       // (R, 1) x (1, N) -> (R, N)
     }
 }

@@ -38,7 +38,7 @@ final class DenseCopies {
                 return null;
             }
             return op instanceof Slice && inputs.length == 1 ? () -> slice(inputs[0], region, out)
-                    : op instanceof SliceBp && inputs.length == 2 ? () -> placeInZeros(inputs[1], region, out) : null;
+                    : op instanceof SliceBp && inputs.length == 2 ? placeInZeros(inputs[1], region, out) : null;
         }
         return null;
     }
@@ -63,12 +63,16 @@ final class DenseCopies {
     }
 
     /** out = zeros of x's shape with {@code grad} in the region: the gradient of a slice. */
-    private static void placeInZeros(INDArray grad, int[] region, INDArray out) {
+    private static Runnable placeInZeros(INDArray grad, int[] region, INDArray out) {
+        float[] zeros = new float[(int) out.size(1)];
+        return () -> placeInZeros(grad, region, out, zeros);
+    }
+
+    private static void placeInZeros(INDArray grad, int[] region, INDArray out, float[] zeros) {
         int rows = (int) out.size(0);
-        int columns = (int) out.size(1);
+        int columns = zeros.length;
         FloatBuffer source = buffer(grad);
         FloatBuffer target = buffer(out);
-        float[] zeros = new float[columns];
         for (int r = 0; r < rows; r++) {
             int inside = r - region[0];
             if (inside < 0 || inside >= region[2]) {

@@ -118,7 +118,7 @@ final class Nd4jLstm {
         SDVariable inputW = sd.slice(stacked, new int[] {0, 0}, gates, input);                // (4d_h, d_in)
         SDVariable recurrentW = sd.slice(stacked, new int[] {0, input}, gates, (int) hidden); // (4d_h, d_h)
         SDVariable blockW = in.weights(sd, inputW);                                            // (4d_h, K)
-        SDVariable biasColumns = sd.mmul(bias, sd.constant(Nd4j.ones(DataType.FLOAT, 1, batch))); // (4d_h, 1) x (1, B) -> (4d_h, B)
+        SDVariable biasColumns = BiasRows.columns(sd, bias, batch);                             // (4d_h, 1) -> (4d_h, B)
         // z_t = [x_t ; h_{t−1}] in one product when the two blocks have one shape (their concatenation is then
         // computed in place); a product per part otherwise
         boolean joined = in.blocksAreInputs() && input == hidden;
