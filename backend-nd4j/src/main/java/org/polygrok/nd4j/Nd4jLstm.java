@@ -116,12 +116,12 @@ final class Nd4jLstm {
         SDVariable stacked = sd.concat(0, weights).mul(gateRows(sd, hidden, input + hidden, 0.5f, 1f)); // 4 x (d_h, d_in+d_h) -> (4d_h, d_in+d_h)
         SDVariable bias = sd.reshape(sd.concat(0, biases).mul(gateRows(sd, hidden, 0, 0.5f, 1f)), gates, 1); // 4 x (d_h) -> (4d_h) -> (4d_h, 1)
         SDVariable inputW = sd.slice(stacked, new int[] {0, 0}, gates, input);                // (4d_h, d_in)
-        SDVariable recurrentW = sd.slice(stacked, new int[] {0, input}, gates, (int) hidden); // (4d_h, d_h)
         SDVariable blockW = in.weights(sd, inputW);                                            // (4d_h, K)
         SDVariable biasColumns = BiasRows.columns(sd, bias, batch);                             // (4d_h, 1) -> (4d_h, B)
         // z_t = [x_t ; h_{t−1}] in one product when the two blocks have one shape (their concatenation is then
         // computed in place); a product per part otherwise
         boolean joined = in.blocksAreInputs() && input == hidden;
+        SDVariable recurrentW = joined ? null : sd.slice(stacked, new int[] {0, input}, gates, (int) hidden); // (4d_h, d_h)
         SDVariable gateScale = gateRows(sd, hidden, batch, 0.5f, 1f);                          // (4d_h, B)
         SDVariable gateShift = gateRows(sd, hidden, batch, 0.5f, 0f);                          // (4d_h, B)
         SDVariable[] x = in.blocks();
