@@ -36,9 +36,7 @@ final class SweepLock implements AutoCloseable {
         }
         if (lock == null) {
             ch.close();
-            String holder = holder(experimentDir.resolve(".lock"));
-            throw new IllegalArgumentException("another polygrok sweep" + (holder.isEmpty() ? "" : " (" + holder + ")")
-                    + " is running in " + experimentDir + "; wait for it to end or stop it first");
+            throw held(experimentDir);
         }
         try {
             ch.truncate(0);
@@ -48,6 +46,52 @@ final class SweepLock implements AutoCloseable {
             // who holds the lock is information only; the OS lock is what counts
         }
         return new SweepLock(ch, lock);
+    }
+
+    /**
+     * Refuses, naming the holder, when another sweep holds {@code experimentDir}'s lock at this moment;
+     * creates and changes nothing. A sweep checking a folder's contents calls this before calling them
+     * foreign: what it saw may be the files of a sweep that started a moment earlier.
+     */
+    static void refuseIfHeld(Path experimentDir) {
+        Path file = experimentDir.resolve(".lock");
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        boolean held;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock probe;
+            try {
+                probe = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                probe = null;
+            }
+            held = probe == null;
+            if (probe != null) {
+                probe.release();
+            }
+        } catch (IOException e) {
+            return; // an unusable lock file: the caller's own check speaks
+        }
+        if (held) {
+            throw held(experimentDir);
+        }
+    }
+
+    /** The refusal naming the holder, once it has written who it is (it does so right after locking). */
+    private static IllegalArgumentException held(Path experimentDir) {
+        String holder = holder(experimentDir.resolve(".lock"));
+        for (int wait = 0; holder.isEmpty() && wait < 20; wait++) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            holder = holder(experimentDir.resolve(".lock"));
+        }
+        return new IllegalArgumentException("another polygrok sweep" + (holder.isEmpty() ? "" : " (" + holder + ")")
+                + " is running in " + experimentDir + "; wait for it to end or stop it first");
     }
 
     /** "pid N on HOST since TIME" of this process. */

@@ -123,6 +123,7 @@ public final class SweepRunner {
         } else if (Files.isDirectory(dir)) {
             try (Stream<Path> entries = Files.list(dir)) {
                 if (entries.anyMatch(e -> !e.getFileName().toString().equals(".lock"))) {
+                    SweepLock.refuseIfHeld(dir); // the files of a sweep that has just started here
                     throw new IllegalArgumentException(dir + " exists and is not a polygrok experiment folder; "
                             + "choose another --out");
                 }
