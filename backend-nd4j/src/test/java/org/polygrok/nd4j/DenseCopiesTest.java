@@ -21,11 +21,6 @@ class DenseCopiesTest {
         Nd4jTesting.backend();
     }
 
-    private static INDArray random(long seed, long... shape) {
-        Nd4j.getRandom().setSeed(seed);
-        return Nd4j.randn(DataType.FLOAT, shape);
-    }
-
     private static void runJavaAndLibnd4j(DynamicCustomOp op, INDArray[] in, INDArray javaOut, INDArray libnd4jOut) {
         Runnable kernel = JavaKernels.replacement(op, in, new INDArray[] {javaOut});
         assertThat(kernel).isNotNull();
@@ -40,18 +35,18 @@ class DenseCopiesTest {
 
     @Test
     void concatenatingMatricesAlongTheFirstAxis() {
-        INDArray[] parts = {random(1, 3, 5), random(2, 3, 5).get(NDArrayIndex.interval(1, 3), NDArrayIndex.all()),
-            random(3, 4, 5)};
+        INDArray offsetView = Nd4jTesting.normal(2, 3, 5).get(NDArrayIndex.interval(1, 3), NDArrayIndex.all()); // (2, 5)
+        INDArray[] parts = {Nd4jTesting.normal(1, 3, 5), offsetView, Nd4jTesting.normal(3, 4, 5)};
         Concat op = new Concat(0, parts);
         runJavaAndLibnd4j(op, parts, Nd4j.zeros(DataType.FLOAT, 9, 5), Nd4j.zeros(DataType.FLOAT, 9, 5));
     }
 
     @Test
     void slicingAMatrixAndItsGradient() {
-        INDArray x = random(4, 6, 7);
+        INDArray x = Nd4jTesting.normal(4, 6, 7);
         Slice slice = new Slice(x, new int[] {1, 2}, 4, 3);
         runJavaAndLibnd4j(slice, new INDArray[] {x}, Nd4j.zeros(DataType.FLOAT, 4, 3), Nd4j.zeros(DataType.FLOAT, 4, 3));
-        INDArray grad = random(5, 4, 3);
+        INDArray grad = Nd4jTesting.normal(5, 4, 3);
         SliceBp backward = new SliceBp();
         backward.addIArgument(1, 2, 4, 3);
         runJavaAndLibnd4j(backward, new INDArray[] {x, grad}, Nd4j.zeros(DataType.FLOAT, 6, 7),
@@ -60,7 +55,7 @@ class DenseCopiesTest {
 
     @Test
     void aSliceToTheEndCountsFromItsBegin() {
-        INDArray x = random(6, 5, 4);
+        INDArray x = Nd4jTesting.normal(6, 5, 4);
         Slice slice = new Slice(x, new int[] {2, 1}, -1, -1);
         runJavaAndLibnd4j(slice, new INDArray[] {x}, Nd4j.zeros(DataType.FLOAT, 3, 3), Nd4j.zeros(DataType.FLOAT, 3, 3));
     }

@@ -21,11 +21,6 @@ class SmallMatrixProductsTest {
         Nd4jTesting.backend();
     }
 
-    private static INDArray random(long seed, long... shape) {
-        Nd4j.getRandom().setSeed(seed);
-        return Nd4j.randn(DataType.FLOAT, shape);
-    }
-
     private static void assertClose(INDArray actual, INDArray expected) {
         float[] a = actual.ravel().toFloatVector();
         float[] e = expected.ravel().toFloatVector();
@@ -41,8 +36,8 @@ class SmallMatrixProductsTest {
 
     @Test
     void aBatchedProductOfSmallMatricesEqualsLibnd4js() {
-        INDArray a = random(1, 70, 2, 6, 8);   // (B, H, S, d/H)
-        INDArray b = random(2, 70, 2, 8, 5);   // (B, H, d/H, S')
+        INDArray a = Nd4jTesting.normal(1, 70, 2, 6, 8);   // (B, H, S, d/H)
+        INDArray b = Nd4jTesting.normal(2, 70, 2, 8, 5);   // (B, H, d/H, S')
         INDArray c = Nd4j.zeros(DataType.FLOAT, 70, 2, 6, 5);
         Runnable k = kernel(new Mmul(a, b, c, PLAIN), new INDArray[] {a, b}, new INDArray[] {c});
         assertThat(k).isNotNull();
@@ -55,9 +50,9 @@ class SmallMatrixProductsTest {
 
     @Test
     void itsBackwardEqualsLibnd4jsMatmulBp() {
-        INDArray a = random(3, 140, 6, 4);
-        INDArray b = random(4, 140, 4, 7);
-        INDArray dc = random(5, 140, 6, 7);
+        INDArray a = Nd4jTesting.normal(3, 140, 6, 4);
+        INDArray b = Nd4jTesting.normal(4, 140, 4, 7);
+        INDArray dc = Nd4jTesting.normal(5, 140, 6, 7);
         INDArray da = Nd4j.zeros(DataType.FLOAT, 140, 6, 4);
         INDArray db = Nd4j.zeros(DataType.FLOAT, 140, 4, 7);
         INDArray expectedDa = Nd4j.zeros(DataType.FLOAT, 140, 6, 4);
@@ -72,11 +67,11 @@ class SmallMatrixProductsTest {
 
     @Test
     void productsOfOtherSizesShareTheScratchSafely() {
-        INDArray big = random(9, 600, 6, 32);
-        INDArray bigB = random(10, 600, 32, 6);
+        INDArray big = Nd4jTesting.normal(9, 600, 6, 32);
+        INDArray bigB = Nd4jTesting.normal(10, 600, 32, 6);
         INDArray bigC = Nd4j.zeros(DataType.FLOAT, 600, 6, 6);
-        INDArray small = random(11, 65, 2, 3);
-        INDArray smallB = random(12, 65, 3, 4);
+        INDArray small = Nd4jTesting.normal(11, 65, 2, 3);
+        INDArray smallB = Nd4jTesting.normal(12, 65, 3, 4);
         INDArray smallC = Nd4j.zeros(DataType.FLOAT, 65, 2, 4);
         Runnable first = kernel(new Mmul(big, bigB, bigC, PLAIN), new INDArray[] {big, bigB}, new INDArray[] {bigC});
         Runnable second = kernel(new Mmul(small, smallB, smallC, PLAIN), new INDArray[] {small, smallB}, new INDArray[] {smallC});
@@ -89,18 +84,18 @@ class SmallMatrixProductsTest {
 
     @Test
     void largeMatricesFewMatricesAndTransposedOperandsStayWithLibnd4j() {
-        INDArray big = random(6, 70, 64, 64);
+        INDArray big = Nd4jTesting.normal(6, 70, 64, 64);
         INDArray bigOut = Nd4j.zeros(DataType.FLOAT, 70, 64, 64);
         assertThat(kernel(new Mmul(big, big, bigOut, PLAIN), new INDArray[] {big, big}, new INDArray[] {bigOut})).isNull();
-        INDArray few = random(7, 10, 6, 6);
+        INDArray few = Nd4jTesting.normal(7, 10, 6, 6);
         INDArray fewOut = Nd4j.zeros(DataType.FLOAT, 10, 6, 6);
         assertThat(kernel(new Mmul(few, few, fewOut, PLAIN), new INDArray[] {few, few}, new INDArray[] {fewOut})).isNull();
-        INDArray many = random(8, 70, 6, 6);
+        INDArray many = Nd4jTesting.normal(8, 70, 6, 6);
         INDArray manyOut = Nd4j.zeros(DataType.FLOAT, 70, 6, 6);
         MMulTranspose transposedB = MMulTranspose.builder().transposeB(true).build();
         assertThat(kernel(new Mmul(many, many, manyOut, transposedB), new INDArray[] {many, many},
                 new INDArray[] {manyOut})).isNull();
-        INDArray matrix = random(13, 70, 6);
+        INDArray matrix = Nd4jTesting.normal(13, 70, 6);
         INDArray matrixOut = Nd4j.zeros(DataType.FLOAT, 70, 70);
         assertThat(kernel(new Mmul(matrix, matrix.transpose().dup(), matrixOut, PLAIN), new INDArray[] {matrix,
                 matrix.transpose().dup()}, new INDArray[] {matrixOut})).isNull();
