@@ -3,13 +3,11 @@ package org.polygrok.nd4j;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.autodiff.functions.DifferentialFunction;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.shape.Concat;
 import org.nd4j.linalg.api.ops.impl.shape.Slice;
 import org.nd4j.linalg.api.ops.impl.shape.bp.SliceBp;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Ops that only move floats, as bulk copies ({@link JavaKernels}): {@code concat} along the first
@@ -25,7 +23,7 @@ final class DenseCopies {
 
     /** The Java kernel for a qualifying op, else {@code null}. */
     static Runnable replacement(DifferentialFunction op, INDArray[] inputs, INDArray[] outputs) {
-        if (outputs.length != 1 || !dense(inputs) || !dense(outputs)) {
+        if (outputs.length != 1 || !DenseFloats.all(inputs) || !DenseFloats.all(outputs)) {
             return null;
         }
         INDArray out = outputs[0];
@@ -45,17 +43,17 @@ final class DenseCopies {
 
     /** out = [x_1 ; x_2 ; …], each input's elements in turn. */
     private static void concatenate(INDArray[] inputs, INDArray out) {
-        FloatBuffer target = buffer(out);
+        FloatBuffer target = DenseFloats.elements(out);
         for (INDArray x : inputs) {
-            target.put(buffer(x));
+            target.put(DenseFloats.elements(x));
         }
     }
 
     /** out = x[r0 : r0 + rows, c0 : c0 + cols], row by row. */
     private static void slice(INDArray x, int[] region, INDArray out) {
         int columns = (int) x.size(1);
-        FloatBuffer source = buffer(x);
-        FloatBuffer target = buffer(out);
+        FloatBuffer source = DenseFloats.elements(x);
+        FloatBuffer target = DenseFloats.elements(out);
         for (int r = 0; r < region[2]; r++) {
             int start = (region[0] + r) * columns + region[1];
             target.put(source.limit(start + region[3]).position(start));
@@ -71,8 +69,8 @@ final class DenseCopies {
     private static void placeInZeros(INDArray grad, int[] region, INDArray out, float[] zeros) {
         int rows = (int) out.size(0);
         int columns = zeros.length;
-        FloatBuffer source = buffer(grad);
-        FloatBuffer target = buffer(out);
+        FloatBuffer source = DenseFloats.elements(grad);
+        FloatBuffer target = DenseFloats.elements(out);
         for (int r = 0; r < rows; r++) {
             int inside = r - region[0];
             if (inside < 0 || inside >= region[2]) {
@@ -114,21 +112,5 @@ final class DenseCopies {
         int axis = (int) (args[0] < 0 ? args[0] + out.rank() : args[0]);
         long[] shape = out.shape();
         return axis >= 0 && axis < shape.length && Arrays.stream(shape, 0, axis).allMatch(d -> d == 1);
-    }
-
-    /** The array's elements as a buffer from its first element to its last. */
-    private static FloatBuffer buffer(INDArray a) {
-        FloatBuffer all = a.data().asNioFloat();
-        return all.limit((int) (a.offset() + a.length())).position((int) a.offset());
-    }
-
-    private static boolean dense(INDArray[] arrays) {
-        for (INDArray a : arrays) {
-            if (a == null || a.dataType() != DataType.FLOAT || a.isEmpty() || !(a.ordering() == 'c' || a.rank() <= 1)
-                    || !Shape.hasDefaultStridesForShape(a) || a.offset() + a.length() > Integer.MAX_VALUE) {
-                return false;
-            }
-        }
-        return true;
     }
 }

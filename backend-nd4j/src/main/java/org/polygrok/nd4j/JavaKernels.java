@@ -1,11 +1,8 @@
 package org.polygrok.nd4j;
 
-import java.nio.FloatBuffer;
 import org.nd4j.autodiff.functions.DifferentialFunction;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Ops of a {@link GraphPlan} that run as a Java loop instead of libnd4j's kernel: batched products
@@ -24,8 +21,8 @@ final class JavaKernels {
 
     /** The Java kernel for {@code op} bound to these arrays, or {@code null} when libnd4j runs it. */
     static Runnable replacement(DifferentialFunction op, INDArray[] inputs, INDArray[] outputs) {
-        if (op instanceof Sqrt && inputs.length == 1 && outputs.length == 1 && denseFloats(inputs[0])
-                && denseFloats(outputs[0]) && inputs[0].length() == outputs[0].length()) {
+        if (op instanceof Sqrt && inputs.length == 1 && outputs.length == 1 && DenseFloats.all(inputs[0], outputs[0])
+                && inputs[0].length() == outputs[0].length()) {
             return new SquareRoot(inputs[0], outputs[0]);
         }
         Runnable product = SmallMatrixProducts.replacement(op, inputs, outputs);
@@ -34,12 +31,6 @@ final class JavaKernels {
         }
         Runnable copy = DenseCopies.replacement(op, inputs, outputs);
         return copy != null ? copy : SmallElementwiseOps.replacement(op, inputs, outputs);
-    }
-
-    private static boolean denseFloats(INDArray a) {
-        return a.dataType() == DataType.FLOAT && !a.isEmpty() && (a.ordering() == 'c' || a.rank() <= 1) // ND4J calls 1-D views 'f'
-                && Shape.hasDefaultStridesForShape(a) && a.length() <= Integer.MAX_VALUE
-                && a.offset() + a.length() <= Integer.MAX_VALUE;
     }
 
     /** out = sqrt(in), element by element, through a Java array (bulk copies, a loop C2 vectorises). */
@@ -56,15 +47,11 @@ final class JavaKernels {
 
         @Override
         public void run() {
-            FloatBuffer source = in.data().asNioFloat();
-            source.position((int) in.offset());
-            source.get(values);
+            DenseFloats.read(in, values);
             for (int i = 0; i < values.length; i++) {
                 values[i] = (float) Math.sqrt(values[i]);
             }
-            FloatBuffer target = out.data().asNioFloat();
-            target.position((int) out.offset());
-            target.put(values);
+            DenseFloats.write(values, out);
         }
     }
 }

@@ -1,14 +1,11 @@
 package org.polygrok.nd4j;
 
-import java.nio.FloatBuffer;
 import org.nd4j.autodiff.functions.DifferentialFunction;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.MulBpOp;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Element-wise {@code add}, {@code subtract}, {@code multiply} and {@code multiply_bp} of
@@ -53,8 +50,8 @@ final class SmallElementwiseOps {
     /** z = x ∘ y. */
     private static void binary(INDArray[] inputs, INDArray output, int n, Operation operation) {
         float[][] s = scratch(n);
-        float[] x = read(inputs[0], s[0], n);
-        float[] y = read(inputs[1], s[1], n);
+        float[] x = DenseFloats.read(inputs[0], s[0]);
+        float[] y = DenseFloats.read(inputs[1], s[1]);
         float[] z = s[2];
         switch (operation) {
             case ADD -> {
@@ -73,23 +70,23 @@ final class SmallElementwiseOps {
                 }
             }
         }
-        write(z, output, n);
+        DenseFloats.write(z, output);
     }
 
     /** multiply_bp of z = x ⊙ y: dx = dz ⊙ y, dy = dz ⊙ x. */
     private static void productGradients(INDArray[] inputs, INDArray[] outputs, int n) {
         float[][] s = scratch(n);
-        float[] x = read(inputs[0], s[0], n);
-        float[] y = read(inputs[1], s[1], n);
-        float[] dz = read(inputs[2], s[2], n);
+        float[] x = DenseFloats.read(inputs[0], s[0]);
+        float[] y = DenseFloats.read(inputs[1], s[1]);
+        float[] dz = DenseFloats.read(inputs[2], s[2]);
         float[] dx = s[3];
         float[] dy = s[4];
         for (int i = 0; i < n; i++) {
             dx[i] = dz[i] * y[i];
             dy[i] = dz[i] * x[i];
         }
-        write(dx, outputs[0], n);
-        write(dy, outputs[1], n);
+        DenseFloats.write(dx, outputs[0]);
+        DenseFloats.write(dy, outputs[1]);
     }
 
     private static float[][] scratch(int n) {
@@ -102,30 +99,15 @@ final class SmallElementwiseOps {
         return s;
     }
 
-    private static float[] read(INDArray a, float[] into, int n) {
-        FloatBuffer source = a.data().asNioFloat();
-        source.position((int) a.offset());
-        source.get(into, 0, n);
-        return into;
-    }
-
-    private static void write(float[] from, INDArray a, int n) {
-        FloatBuffer target = a.data().asNioFloat();
-        target.position((int) a.offset());
-        target.put(from, 0, n);
-    }
-
-    /** Every array dense, FLOAT, of one length below the parallel threshold, and inputs of one shape (no broadcast). */
+    /** Every array dense, of one length below the parallel threshold, and of the inputs' shape (no broadcast). */
     private static boolean sameDense(INDArray[] inputs, INDArray[] outputs) {
         long n = outputs[0].length();
-        if (n == 0 || n >= OpThreads.PARALLEL_ELEMENTS) {
+        if (n >= OpThreads.PARALLEL_ELEMENTS || !DenseFloats.all(inputs) || !DenseFloats.all(outputs)) {
             return false;
         }
         for (INDArray[] arrays : new INDArray[][] {inputs, outputs}) {
             for (INDArray a : arrays) {
-                if (a == null || a.dataType() != DataType.FLOAT || a.length() != n || !a.equalShapes(inputs[0])
-                        || !(a.ordering() == 'c' || a.rank() <= 1) || !Shape.hasDefaultStridesForShape(a)
-                        || a.offset() + n > Integer.MAX_VALUE) {
+                if (a.length() != n || !a.equalShapes(inputs[0])) {
                     return false;
                 }
             }

@@ -1,14 +1,11 @@
 package org.polygrok.nd4j;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.autodiff.functions.DifferentialFunction;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.api.ops.impl.reduce.MmulBp;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Batched products of many small matrices (the attention's per-row, per-head (S × d/H)·(d/H × S)
@@ -47,7 +44,7 @@ final class SmallMatrixProducts {
         boolean forward = op instanceof Mmul;
         if (!(forward || op instanceof MmulBp) || !plain((DynamicCustomOp) op)
                 || inputs.length != (forward ? 2 : 3) || outputs.length != (forward ? 1 : 2)
-                || !dense(inputs) || !dense(outputs)) {
+                || !DenseFloats.all(inputs) || !DenseFloats.all(outputs)) {
             return null;
         }
         Dims d = Dims.of(inputs[0], inputs[1]);
@@ -122,16 +119,6 @@ final class SmallMatrixProducts {
         return t.length == 0 || t.length == 2 && t[0] == 1.0 && t[1] == 0.0;
     }
 
-    private static boolean dense(INDArray[] arrays) {
-        for (INDArray a : arrays) {
-            if (a == null || a.dataType() != DataType.FLOAT || a.ordering() != 'c' || !Shape.hasDefaultStridesForShape(a)
-                    || a.offset() + a.length() > Integer.MAX_VALUE) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** (batch, M, K) · (batch, K, N): the shared leading axes flattened into one batch axis. */
     private record Dims(int batch, int m, int k, int n) {
         static Dims of(INDArray a, INDArray b) {
@@ -176,9 +163,7 @@ final class SmallMatrixProducts {
         float[][] load(INDArray array, int batch, int from, int count) {
             int elements = (int) (array.length() / batch);
             float[] values = staging(elements);
-            FloatBuffer source = array.data().asNioFloat();
-            source.position((int) array.offset() + from * elements);
-            source.get(values, 0, count * elements);
+            DenseFloats.elements(array, (long) from * elements, (long) count * elements).get(values, 0, count * elements);
             float[][] r = rows(elements);
             for (int p0 = 0; p0 < count; p0 += BLOCK) {
                 int p1 = Math.min(count, p0 + BLOCK);
@@ -205,9 +190,7 @@ final class SmallMatrixProducts {
                     }
                 }
             }
-            FloatBuffer target = array.data().asNioFloat();
-            target.position((int) array.offset() + from * elements);
-            target.put(values, 0, count * elements);
+            DenseFloats.elements(array, (long) from * elements, (long) count * elements).put(values, 0, count * elements);
         }
 
         private float[] staging(int elements) {

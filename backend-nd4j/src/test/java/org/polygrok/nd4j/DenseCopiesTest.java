@@ -54,6 +54,18 @@ class DenseCopiesTest {
     }
 
     @Test
+    void slicingAViewAtAnOffsetAndPlacingAGradientThatIsOne() {
+        INDArray x = Nd4jTesting.normal(7, 10, 7).get(NDArrayIndex.interval(4, 10), NDArrayIndex.all()); // (6, 7) at offset 28
+        Slice slice = new Slice(x, new int[] {1, 2}, 4, 3);
+        runJavaAndLibnd4j(slice, new INDArray[] {x}, Nd4j.zeros(DataType.FLOAT, 4, 3), Nd4j.zeros(DataType.FLOAT, 4, 3));
+        INDArray grad = Nd4jTesting.normal(8, 9, 3).get(NDArrayIndex.interval(5, 9), NDArrayIndex.all()); // (4, 3) at offset 15
+        SliceBp backward = new SliceBp();
+        backward.addIArgument(1, 2, 4, 3);
+        runJavaAndLibnd4j(backward, new INDArray[] {x, grad}, Nd4j.zeros(DataType.FLOAT, 6, 7),
+                Nd4j.zeros(DataType.FLOAT, 6, 7));
+    }
+
+    @Test
     void aSliceToTheEndCountsFromItsBegin() {
         INDArray x = Nd4jTesting.normal(6, 5, 4);
         Slice slice = new Slice(x, new int[] {2, 1}, -1, -1);
