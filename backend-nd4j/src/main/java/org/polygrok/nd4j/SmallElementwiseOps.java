@@ -28,21 +28,15 @@ final class SmallElementwiseOps {
 
     /** The Java kernel for a qualifying op, else {@code null}. */
     static Runnable replacement(DifferentialFunction op, INDArray[] inputs, INDArray[] outputs) {
-        boolean binary = op instanceof AddOp || op instanceof SubOp || op instanceof MulOp;
+        Operation operation = op instanceof AddOp ? Operation.ADD : op instanceof SubOp ? Operation.SUBTRACT
+                : op instanceof MulOp ? Operation.MULTIPLY : null;
         boolean product = op instanceof MulBpOp;
-        if (!(binary && inputs.length == 2 && outputs.length == 1 || product && inputs.length == 3 && outputs.length == 2)
-                || !sameDense(inputs, outputs)) {
+        if (!(operation != null && inputs.length == 2 && outputs.length == 1
+                || product && inputs.length == 3 && outputs.length == 2) || !sameDense(inputs, outputs)) {
             return null;
         }
         int n = (int) outputs[0].length();
-        if (op instanceof AddOp) {
-            return () -> binary(inputs, outputs[0], n, Operation.ADD);
-        } else if (op instanceof SubOp) {
-            return () -> binary(inputs, outputs[0], n, Operation.SUBTRACT);
-        } else if (op instanceof MulOp) {
-            return () -> binary(inputs, outputs[0], n, Operation.MULTIPLY);
-        }
-        return () -> productGradients(inputs, outputs, n);
+        return product ? () -> productGradients(inputs, outputs, n) : () -> binary(inputs, outputs[0], n, operation);
     }
 
     private enum Operation { ADD, SUBTRACT, MULTIPLY }
