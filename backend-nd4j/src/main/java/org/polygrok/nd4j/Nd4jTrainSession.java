@@ -15,9 +15,9 @@ import org.polygrok.api.train.TrainSpec;
 
 /**
  * A training session on SameDiff: the model, loss and gradients traced once per (B, S) input
- * shape ({@link ModelGraph}), the api's clipping + optimizer update traced once over flat vectors
- * ({@link UpdateGraph}). Weights, gradients and optimizer slots each live in one flat ND4J vector
- * that is reused every step.
+ * shape ({@link ModelGraph}), then the api's clipping + optimizer update as one Java pass over the
+ * flat vectors ({@link HostUpdate}). Weights, gradients and optimizer slots each live in one flat
+ * ND4J vector that is reused every step.
  */
 public final class Nd4jTrainSession extends BaseTrainSession {
     /**
@@ -41,7 +41,7 @@ public final class Nd4jTrainSession extends BaseTrainSession {
             return false;
         }
     };
-    private UpdateGraph updateGraph;
+    private final HostUpdate hostUpdate;
 
     Nd4jTrainSession(Nd4jBackend backend, LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec) {
         super(backend, model, initialWeights, spec);
@@ -52,13 +52,14 @@ public final class Nd4jTrainSession extends BaseTrainSession {
             slots.add(flat.zeros());
         }
         this.weightViews = flat.views(weights);
+        this.hostUpdate = new HostUpdate(update(), weights, gradient, slots);
         start(initialWeights);
     }
 
     /**
      * One step; batches of up to {@link SmallBatchThreads#ONE_THREAD_MAX_ROWS} rows run every op on
      * the calling thread ({@link OpThreads} already keeps small ops there; this also keeps the few
-     * large products and the update). Measured on 2 busy cores, paired runs, ms per step two threads
+     * large products). The update always runs on the calling thread. Measured on 2 busy cores, paired runs, ms per step two threads
      * -> one: B = 32 LSTM 12.1 -> 12.1 and 12.1 -> 11.0, GPT 14.3 -> 14.1 and 15.4 -> 13.5; B = 64
      * LSTM 17.3 -> 16.3 and 18.5 -> 15.8, GPT 23.7 -> 22.0 and 25.3 -> 22.9.
      */
@@ -67,10 +68,7 @@ public final class Nd4jTrainSession extends BaseTrainSession {
         ModelGraph graph = graphFor(batch.tokens(), batch.firstScoredPosition());
         int threads = SmallBatchThreads.threadsForBatch(Nd4jEngine.configuredThreads(), batch.tokens().shape()[0]);
         float loss = graph.lossAndGradients(batch, gradient, threads);
-        if (updateGraph == null) {
-            updateGraph = new UpdateGraph(update(), flat.size());
-        }
-        updateGraph.apply(stepsTaken() + 1, weights, gradient, slots, threads); // feeds update().stepScalars(that step)
+        hostUpdate.apply(stepsTaken() + 1);
         return loss;
     }
 
@@ -108,10 +106,6 @@ public final class Nd4jTrainSession extends BaseTrainSession {
     protected void release() {
         graphs.values().forEach(ModelGraph::close);
         graphs.clear();
-        if (updateGraph != null) {
-            updateGraph.close();
-            updateGraph = null;
-        }
         weights.close();
         gradient.close();
         slots.forEach(INDArray::close);
@@ -119,8 +113,7 @@ public final class Nd4jTrainSession extends BaseTrainSession {
 
     /** Bytes of the arrays the compiled graphs own (for memory checks). */
     long graphBytes() {
-        return graphs.values().stream().mapToLong(ModelGraph::bytes).sum()
-                + (updateGraph == null ? 0 : updateGraph.bytes());
+        return graphs.values().stream().mapToLong(ModelGraph::bytes).sum();
     }
 
     /** The graph of one batch shape whose loss reads positions {@code first}..S−1. */

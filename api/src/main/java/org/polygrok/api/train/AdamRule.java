@@ -1,6 +1,7 @@
 package org.polygrok.api.train;
 
 import java.util.List;
+import java.util.Optional;
 import org.polygrok.api.Ops;
 import org.polygrok.api.Tensor;
 
@@ -50,5 +51,28 @@ public final class AdamRule implements OptimizerRule {
         Tensor decayed = spec.weightDecay() == 0 ? param
                 : ops.mul(param, AdamStep.scalar(ops, 1 - spec.lr() * spec.weightDecay()));
         return AdamStep.apply(ops, spec, decayed, grad, slots, stepScalars);
+    }
+
+    @Override
+    public Optional<ElementwiseUpdate> elementwise() {
+        AdamStep.Constants c = new AdamStep.Constants(spec);
+        float coupled = decoupledDecay ? 0f : (float) spec.weightDecay();
+        float decay = decoupledDecay && spec.weightDecay() != 0 ? (float) (1 - spec.lr() * spec.weightDecay()) : 1f;
+        return Optional.of((param, grad, gradScale, slots, stepScalars, n) -> {
+            float stepSize = stepScalars[0];
+            float biasCorrection2Sqrt = stepScalars[1];
+            float[] expAvg = slots[0];
+            float[] expAvgSq = slots[1];
+            for (int i = 0; i < n; i++) {
+                float p = param[i];
+                float g = CoupledDecay.apply(coupled, p, grad[i] * gradScale);
+                float m = expAvg[i] * c.beta1() + g * c.oneMinusBeta1();
+                float v = expAvgSq[i] * c.beta2() + g * g * c.oneMinusBeta2();
+                float denominator = (float) Math.sqrt(v) / biasCorrection2Sqrt + c.eps(); // the float root
+                expAvg[i] = m;
+                expAvgSq[i] = v;
+                param[i] = p * decay - stepSize * (m / denominator); // p·1 is p: no decay is exact
+            }
+        });
     }
 }

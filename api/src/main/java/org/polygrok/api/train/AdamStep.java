@@ -43,6 +43,14 @@ final class AdamStep {
         return List.of(newParam, expAvg, expAvgSq);
     }
 
+    /** The float constants {@link #apply} feeds as {@link #scalar}s, for the element loop of {@link AdamRule#elementwise()}. */
+    record Constants(float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float eps) {
+        Constants(OptimizerSpec spec) {
+            this((float) spec.beta1(), (float) (1 - spec.beta1()), (float) spec.beta2(), (float) (1 - spec.beta2()),
+                    (float) spec.eps());
+        }
+    }
+
     static Tensor scalar(Ops ops, double value) {
         return ops.scalar((float) value);
     }

@@ -14,4 +14,9 @@ final class CoupledDecay {
         }
         return ops.add(grad, ops.mul(param, ops.scalar((float) spec.weightDecay())));
     }
+
+    /** {@link #apply} on one element: g + p·wd, or g when wd is 0. */
+    static float apply(float weightDecay, float param, float grad) {
+        return weightDecay == 0 ? grad : grad + param * weightDecay;
+    }
 }

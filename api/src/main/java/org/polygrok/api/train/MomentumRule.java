@@ -1,6 +1,7 @@
 package org.polygrok.api.train;
 
 import java.util.List;
+import java.util.Optional;
 import org.polygrok.api.Ops;
 import org.polygrok.api.Tensor;
 
@@ -41,5 +42,21 @@ public final class MomentumRule implements OptimizerRule {
         Tensor decayedGrad = CoupledDecay.apply(ops, spec, param, grad);
         Tensor buffer = ops.add(ops.mul(slots.get(0), stepScalars.get(0)), decayedGrad);
         return List.of(ops.sub(param, ops.mul(buffer, ops.scalar((float) spec.lr()))), buffer);
+    }
+
+    @Override
+    public Optional<ElementwiseUpdate> elementwise() {
+        float lr = (float) spec.lr();
+        float wd = (float) spec.weightDecay();
+        return Optional.of((param, grad, gradScale, slots, stepScalars, n) -> {
+            float momentum = stepScalars[0];
+            float[] buffer = slots[0];
+            for (int i = 0; i < n; i++) {
+                float p = param[i];
+                float b = buffer[i] * momentum + CoupledDecay.apply(wd, p, grad[i] * gradScale);
+                buffer[i] = b;
+                param[i] = p - b * lr;
+            }
+        });
     }
 }

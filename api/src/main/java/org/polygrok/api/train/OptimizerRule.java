@@ -1,6 +1,7 @@
 package org.polygrok.api.train;
 
 import java.util.List;
+import java.util.Optional;
 import org.polygrok.api.Ops;
 import org.polygrok.api.Tensor;
 
@@ -23,4 +24,9 @@ public interface OptimizerRule {
      * @return the new parameter value followed by the new slots, in {@link #slotNames()} order
      */
     List<Tensor> update(Ops ops, Tensor param, Tensor grad, List<Tensor> slots, List<Tensor> stepScalars);
+
+    /** The same update as a loop over host floats, equal to {@link #update} bit for bit, if the rule has one. */
+    default Optional<ElementwiseUpdate> elementwise() {
+        return Optional.empty();
+    }
 }

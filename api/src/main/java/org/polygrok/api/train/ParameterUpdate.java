@@ -2,6 +2,7 @@ package org.polygrok.api.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.polygrok.api.HostArray;
 import org.polygrok.api.Ops;
 import org.polygrok.api.Tensor;
@@ -40,6 +41,22 @@ public final class ParameterUpdate {
     /** The scalars of step t (1-based) to feed to {@link #apply}. */
     public float[] stepScalars(long step) {
         return rule.stepScalars(step);
+    }
+
+    /** The rule's update as a loop over host floats ({@link OptimizerRule#elementwise()}), if it has one. */
+    public Optional<ElementwiseUpdate> elementwise() {
+        return rule.elementwise();
+    }
+
+    /**
+     * The factor {@link #apply} scales every gradient by, from the sum of all gradients' squared
+     * elements ({@link GradientClipping#addSquares}): the clipping coefficient, or 1 when clipping is off.
+     */
+    public float gradientScale(double sumOfSquares) {
+        if (!(clipNorm > 0)) {
+            return 1f;
+        }
+        return GradientClipping.coefficient((float) Math.sqrt((float) sumOfSquares), clipNorm);
     }
 
     /** Zero-valued slots for a parameter of this shape, in {@link #slotNames()} order. */

@@ -1,6 +1,7 @@
 package org.polygrok.api.train;
 
 import java.util.List;
+import java.util.Optional;
 import org.polygrok.api.Ops;
 import org.polygrok.api.Tensor;
 
@@ -32,5 +33,17 @@ public final class SgdRule implements OptimizerRule {
         }
         Tensor decayedGrad = CoupledDecay.apply(ops, spec, param, grad);
         return List.of(ops.sub(param, ops.mul(decayedGrad, ops.scalar((float) spec.lr()))));
+    }
+
+    @Override
+    public Optional<ElementwiseUpdate> elementwise() {
+        float lr = (float) spec.lr();
+        float wd = (float) spec.weightDecay();
+        return Optional.of((param, grad, gradScale, slots, stepScalars, n) -> {
+            for (int i = 0; i < n; i++) {
+                float p = param[i];
+                param[i] = p - CoupledDecay.apply(wd, p, grad[i] * gradScale) * lr;
+            }
+        });
     }
 }

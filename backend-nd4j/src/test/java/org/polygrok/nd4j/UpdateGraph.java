@@ -13,8 +13,8 @@ import org.polygrok.api.Tensor;
 import org.polygrok.api.train.ParameterUpdate;
 
 /**
- * The api's {@link ParameterUpdate} (global-norm clipping + the optimizer rule) traced once into a
- * small SameDiff graph over the flat weight, gradient and slot vectors, compiled into a
+ * The reference for {@link HostUpdate} in tests: the api's {@link ParameterUpdate} (global-norm
+ * clipping + the optimizer rule) traced once into a small SameDiff graph over the flat weight, gradient and slot vectors, compiled into a
  * {@link GraphPlan} bound to those vectors. The ops computing the new weights and slots write them
  * over the old vectors (each after the last op that reads the old values).
  */
