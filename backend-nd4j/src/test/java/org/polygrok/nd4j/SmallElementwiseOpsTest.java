@@ -74,8 +74,12 @@ class SmallElementwiseOpsTest {
 
     @Test
     void largeAndBroadcastOpsStayWithLibnd4j() {
-        INDArray big = random(6, 512, 512);
-        INDArray bigOut = Nd4j.zeros(DataType.FLOAT, 512, 512);
+        INDArray largest = random(5, 512, SmallElementwiseOps.MAX_ELEMENTS / 512); // the LSTM's gates at B = 32
+        INDArray largestOut = Nd4j.zeros(DataType.FLOAT, largest.shape());
+        assertThat(JavaKernels.replacement(new AddOp(largest, largest, largestOut), new INDArray[] {largest, largest},
+                new INDArray[] {largestOut})).isNotNull();
+        INDArray big = random(6, 512, 33); // one more column than the largest: 16 896 floats
+        INDArray bigOut = Nd4j.zeros(DataType.FLOAT, 512, 33);
         assertThat(JavaKernels.replacement(new AddOp(big, big, bigOut), new INDArray[] {big, big},
                 new INDArray[] {bigOut})).isNull();
         INDArray matrix = random(7, 8, 4);
