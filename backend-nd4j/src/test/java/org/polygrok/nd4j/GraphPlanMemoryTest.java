@@ -10,12 +10,14 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A buffer shared by a split's views ({@link SharedBuffers}) goes back to the free list once the
- * last view is read, and a later op of the same shape reuses it, with unchanged values.
+ * last view is read, and a later op of the same shape reuses it, with unchanged values; an output of
+ * a smaller shape reuses a released array as a view of its first elements ({@link FreeList}).
  */
 class GraphPlanMemoryTest {
     private static final int FLOAT_BYTES = 4;
@@ -57,6 +59,41 @@ class GraphPlanMemoryTest {
             plan.run();
             assertThat(plan.output("u")).isEqualTo(expectedU(x));
         }
+    }
+
+    @Test
+    void anOutputOfAnotherShapeReusesALargerReleasedBuffer() {
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder("x", DataType.FLOAT, 4, 6);
+        SDVariable columnSums = x.mul("y", 2.0).sum("s", 0); // (4, 6) -> (6): y is released after this op
+        columnSums.mul("v", 3.0); // (6): a view of y's first 6 floats
+        INDArray x0 = input();
+        try (GraphPlan plan = new GraphPlan(sd, Map.of("x", x0), List.of("v"))) {
+            assertThat(plan.bytes()).as("y and s; v in y's buffer").isEqualTo((24 + 6) * FLOAT_BYTES);
+            assertThat(plan.output("v")).isEqualTo(x0.sum(0).mul(6));
+            x0.muli(-0.5);
+            plan.run();
+            assertThat(plan.output("v")).isEqualTo(x0.sum(0).mul(6));
+        }
+    }
+
+    @Test
+    void aReleasedArrayIsHandedOutAsALeadingViewAndTakenBackWhole() {
+        FreeList free = new FreeList();
+        INDArray base = Nd4j.zeros(DataType.FLOAT, 4, 6);
+        free.put(base);
+        LongShapeDescriptor small = LongShapeDescriptor.fromShape(new long[] {2, 3}, DataType.FLOAT);
+        INDArray view = free.take(small);
+        assertThat(view.shape()).containsExactly(2, 3);
+        assertThat(view.data().address()).isEqualTo(base.data().address());
+        assertThat(view.offset()).isZero();
+        assertThat(free.take(small)).as("the only released array is in use").isNull();
+        free.put(view);
+        assertThat(free.take(LongShapeDescriptor.fromShape(new long[] {4, 6}, DataType.FLOAT))).isSameAs(base);
+        free.put(base);
+        assertThat(free.take(LongShapeDescriptor.fromShape(new long[] {5}, DataType.FLOAT)))
+                .as("more than " + FreeList.MAX_WASTE + " times the size asked for").isNull();
+        assertThat(free.take(LongShapeDescriptor.fromShape(new long[] {6}, DataType.INT))).as("another type").isNull();
     }
 
     @Test
