@@ -1,10 +1,12 @@
 package org.polygrok.nd4j;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -28,10 +30,34 @@ final class FreeList {
     /** The largest ratio of a reused array's size to the size an output needs. */
     static final long MAX_WASTE = 4;
 
+    /** The arrays of the plans sharing this pool, released when it closes. */
+    private final List<INDArray> owned = new ArrayList<>();
     /** Released arrays by type and length (each the whole of its buffer). */
     private final Map<DataType, TreeMap<Long, ArrayDeque<INDArray>>> byLength = new HashMap<>();
     /** The released array under each view handed out, to take back when the view is released. */
     private final Map<INDArray, INDArray> baseOfView = new IdentityHashMap<>();
+
+    /**
+     * A pool for the plans of one training session ({@link GraphPlan#GraphPlan(org.nd4j.autodiff.samediff.SameDiff,
+     * Map, List, Map, FreeList)}): the evaluation plans compute in the arrays the training plan holds
+     * nothing in between its runs.
+     */
+    static FreeList shared() {
+        return new FreeList();
+    }
+
+    /** Takes over these arrays: they live until {@link #close()}. */
+    void adopt(List<INDArray> arrays) {
+        owned.addAll(arrays);
+    }
+
+    /** Releases every adopted array; the plans that computed in them must not run again. */
+    void close() {
+        owned.forEach(Nd4jArrays::release);
+        owned.clear();
+        byLength.clear();
+        baseOfView.clear();
+    }
 
     void put(INDArray a) {
         if (a == null || a.isEmpty()) {

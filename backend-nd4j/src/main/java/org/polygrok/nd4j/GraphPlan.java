@@ -98,6 +98,7 @@ final class GraphPlan implements AutoCloseable {
     private Map<String, Integer> lastUse;
     private int position;
     private ConcatPlacement placement;
+    private final long bytes;
 
     /**
      * Compiles and runs once.
@@ -117,13 +118,25 @@ final class GraphPlan implements AutoCloseable {
      *     memory of that array (an input may thus be updated in place), else the value is copied
      */
     GraphPlan(SameDiff sd, Map<String, INDArray> inputs, List<String> outputNames, Map<String, INDArray> targets) {
+        this(sd, inputs, outputNames, targets, null);
+    }
+
+    /**
+     * Compiles and runs once, taking intermediate arrays from (and handing them back to) a pool that
+     * other plans share ({@link FreeList#shared()}). Plans of one pool must run one at a time, and each
+     * plan's outputs must be read before another plan of the pool runs: between runs, a plan's
+     * intermediate arrays hold nothing it needs, so another plan may compute in them. The pool owns
+     * the arrays from then on; closing the plan releases only its constants.
+     */
+    GraphPlan(SameDiff sd, Map<String, INDArray> inputs, List<String> outputNames, Map<String, INDArray> targets,
+            FreeList pool) {
         this.sd = sd;
         this.targets = targets;
         arrays.putAll(inputs);
         List<SameDiffOp> order = GraphOrder.opsInOrder(sd, outputNames);
         this.lastUse = GraphOrder.lastUses(order, outputNames);
         this.placement = new ConcatPlacement(order);
-        FreeList free = new FreeList();
+        FreeList free = pool != null ? pool : new FreeList();
         for (int i = 0; i < order.size(); i++) {
             SameDiffOp op = order.get(i);
             position = i;
@@ -149,6 +162,11 @@ final class GraphPlan implements AutoCloseable {
         }
         copyToTargets();
         owned.addAll(placement.owned());
+        this.bytes = owned.stream().mapToLong(a -> a.length() * a.dataType().width()).sum();
+        if (pool != null) {
+            pool.adopt(owned); // other plans may compute in them from now on
+            owned.clear();
+        }
         this.lastUse = null;
         this.placement = null;
     }
@@ -194,9 +212,9 @@ final class GraphPlan implements AutoCloseable {
         return a;
     }
 
-    /** Bytes of the intermediate and output arrays this plan owns. */
+    /** Bytes of the intermediate and output arrays this plan allocated (owned by the pool, for a pooled plan). */
     long bytes() {
-        return owned.stream().mapToLong(a -> a.length() * a.dataType().width()).sum();
+        return bytes;
     }
 
     @Override

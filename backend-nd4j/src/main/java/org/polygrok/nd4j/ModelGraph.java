@@ -51,9 +51,12 @@ final class ModelGraph implements AutoCloseable {
     private final List<String> gradientNames = new ArrayList<>();
     private GraphPlan evaluationPlan;
     private GraphPlan forwardPlan;
+    /** The session's plans share their intermediate arrays ({@link FreeList#shared()}). */
+    private final FreeList pool;
 
     ModelGraph(LanguageModel model, Nd4jFlatViews layout, List<INDArray> parameterViews, long batch, long sequence,
-            int first) {
+            int first, FreeList pool) {
+        this.pool = pool;
         this.sd = SameDiff.create();
         sd.setVariablesArrays(new SingleThreadArrayHolder()); // the default holder copies views
         this.layout = layout;
@@ -117,7 +120,7 @@ final class ModelGraph implements AutoCloseable {
     Evaluation evaluate(Batch batch) {
         fill(batch);
         if (evaluationPlan == null) {
-            evaluationPlan = new GraphPlan(sd, inputs(true), List.of(perSampleLoss, correct));
+            evaluationPlan = new GraphPlan(sd, inputs(true), List.of(perSampleLoss, correct), Map.of(), pool);
         } else {
             evaluationPlan.run();
         }
@@ -134,7 +137,7 @@ final class ModelGraph implements AutoCloseable {
         tokens.data().setData(tokenIds.ints());
         if (forwardPlan == null) {
             List<String> names = forwardOutputs.values().stream().map(t -> t.variable().name()).toList();
-            forwardPlan = new GraphPlan(sd, inputs(false), names);
+            forwardPlan = new GraphPlan(sd, inputs(false), names, Map.of(), pool);
         } else {
             forwardPlan.run();
         }
@@ -183,7 +186,7 @@ final class ModelGraph implements AutoCloseable {
                 targets.put(grad.name(), layout.view(flatGradient, i));
             }
         }
-        return new GraphPlan(gradientGraph, inputs(true), outputs, targets);
+        return new GraphPlan(gradientGraph, inputs(true), outputs, targets, pool);
     }
 
     private Map<String, INDArray> inputs(boolean withTargets) {

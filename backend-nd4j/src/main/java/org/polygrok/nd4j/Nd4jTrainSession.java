@@ -42,6 +42,12 @@ public final class Nd4jTrainSession extends BaseTrainSession {
         }
     };
     private final HostUpdate hostUpdate;
+    /**
+     * The intermediate arrays of every plan of this session: plans run one at a time and their outputs
+     * are read at once, so an evaluation plan computes in the arrays the training plan holds nothing in
+     * between steps ({@link FreeList#shared()}).
+     */
+    private final FreeList planArrays = FreeList.shared();
 
     Nd4jTrainSession(Nd4jBackend backend, LanguageModel model, Map<String, HostArray> initialWeights, TrainSpec spec) {
         super(backend, model, initialWeights, spec);
@@ -106,6 +112,7 @@ public final class Nd4jTrainSession extends BaseTrainSession {
     protected void release() {
         graphs.values().forEach(ModelGraph::close);
         graphs.clear();
+        planArrays.close();
         weights.close();
         gradient.close();
         slots.forEach(INDArray::close);
@@ -120,6 +127,6 @@ public final class Nd4jTrainSession extends BaseTrainSession {
     private ModelGraph graphFor(HostArray tokens, int first) {
         long[] shape = tokens.shape();
         return graphs.computeIfAbsent(List.of(shape[0], shape[1], (long) first),
-                k -> new ModelGraph(model(), flat, weightViews, shape[0], shape[1], first));
+                k -> new ModelGraph(model(), flat, weightViews, shape[0], shape[1], first, planArrays));
     }
 }
