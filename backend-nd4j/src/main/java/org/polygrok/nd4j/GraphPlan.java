@@ -126,7 +126,8 @@ final class GraphPlan implements AutoCloseable {
      * other plans share ({@link FreeList#shared()}). Plans of one pool must run one at a time, and each
      * plan's outputs must be read before another plan of the pool runs: between runs, a plan's
      * intermediate arrays hold nothing it needs, so another plan may compute in them. The pool owns
-     * the arrays from then on; closing the plan releases only its constants.
+     * every array the plan allocated (its constants too) and releases them when it closes; closing
+     * the plan releases none.
      */
     GraphPlan(SameDiff sd, Map<String, INDArray> inputs, List<String> outputNames, Map<String, INDArray> targets,
             FreeList pool) {

@@ -29,7 +29,10 @@ final class HostUpdate {
     private final float[] gradientTile = new float[TILE];
     private final float[][] slotTiles;
 
-    /** An update of these arrays (dense FLOAT vectors of one length) by {@code update}'s rule, which must have an element loop. */
+    /**
+     * An update of these arrays (dense FLOAT vectors of one length) by {@code update}'s rule, which
+     * must have an element loop ({@link ParameterUpdate#elementwise()}; every built-in rule has one).
+     */
     HostUpdate(ParameterUpdate update, INDArray weights, INDArray gradient, List<INDArray> slots) {
         this.update = update;
         this.rule = update.elementwise().orElseThrow(

@@ -65,8 +65,8 @@ public final class Nd4jTrainSession extends BaseTrainSession {
     /**
      * One step; batches of up to {@link SmallBatchThreads#ONE_THREAD_MAX_ROWS} rows run every op on
      * the calling thread ({@link OpThreads} already keeps small ops there; this also keeps the few
-     * large products). The update always runs on the calling thread. Measured on 2 busy cores, paired runs, ms per step two threads
-     * -> one: B = 32 LSTM 12.1 -> 12.1 and 12.1 -> 11.0, GPT 14.3 -> 14.1 and 15.4 -> 13.5; B = 64
+     * large products; the update is always on the calling thread). Measured on 2 busy cores, paired
+     * runs, ms per step two threads -> one: B = 32 LSTM 12.1 -> 12.1 and 12.1 -> 11.0, GPT 14.3 -> 14.1 and 15.4 -> 13.5; B = 64
      * LSTM 17.3 -> 16.3 and 18.5 -> 15.8, GPT 23.7 -> 22.0 and 25.3 -> 22.9.
      */
     @Override
