@@ -7,8 +7,11 @@ import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 /**
  * Ops of a {@link GraphPlan} that run as a Java loop instead of libnd4j's kernel: batched products
  * of small matrices ({@link SmallMatrixProducts}), concatenations and slices ({@link DenseCopies}),
- * small element-wise arithmetic ({@link SmallElementwiseOps}), and the square root, all but the
- * first with the same values bit for bit. M2.1's legacy {@code sqrt} is a scalar loop of ~4 ns per float (12 cycles,
+ * and the square root, all but the first with the same values bit for bit. (Small same-shaped
+ * {@code add}, {@code subtract}, {@code multiply} and {@code multiply_bp} ran here too until session
+ * 9, when paired bench runs found libnd4j's own kernels as fast or faster: ND4J LSTM B = 32, ms per
+ * step with the loops -> without, 9.5 -> 8.3, 9.7 -> 9.6, 9.7 -> 7.7, 8.8 -> 8.7, 9.8 -> 8.1,
+ * 8.9 -> 7.7, 8.1 -> 7.7, 8.6 -> 8.7; the GPT level.) M2.1's legacy {@code sqrt} is a scalar loop of ~4 ns per float (12 cycles,
  * ~10x a multiply's time); the optimizer update takes the square root of every weight's second
  * moment, 406 000 floats for the GPT: 0.8-1.5 ms of a 12-16 ms step at B = 32 on one thread. Java's
  * {@code Math.sqrt} is the IEEE square root (rounded once to float it equals the float square root)
@@ -29,8 +32,7 @@ final class JavaKernels {
         if (product != null) {
             return product;
         }
-        Runnable copy = DenseCopies.replacement(op, inputs, outputs);
-        return copy != null ? copy : SmallElementwiseOps.replacement(op, inputs, outputs);
+        return DenseCopies.replacement(op, inputs, outputs);
     }
 
     /** out = sqrt(in), element by element, through a Java array (bulk copies, a loop C2 vectorises). */
