@@ -9,7 +9,9 @@ package org.polygrok.api.train;
  *
  * <p>The values equal the rule's {@link OptimizerRule#update} on a gradient {@code gradScale · grad}
  * bit for bit: the same float operations in the same order, on the same float constants (Java
- * never fuses a multiply and an add). {@code ElementwiseUpdateTest} holds every rule to that.
+ * never fuses a multiply and an add). ND4J's {@code HostUpdateTest} holds every rule to that against
+ * the rule traced on libnd4j's float ops; the api's {@code ElementwiseUpdateTest} holds each loop to
+ * its rule on the double-precision reference ops.
  */
 @FunctionalInterface
 public interface ElementwiseUpdate {
