@@ -86,10 +86,6 @@ final class UpdateGraph implements AutoCloseable {
         }
     }
 
-    long bytes() {
-        return plan == null ? 0 : plan.bytes();
-    }
-
     @Override
     public void close() {
         if (plan != null) {
