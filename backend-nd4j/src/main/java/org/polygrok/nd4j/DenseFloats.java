@@ -36,15 +36,4 @@ final class DenseFloats {
         int start = (int) (a.offset() + from);
         return a.data().asNioFloat().limit(start + (int) count).position(start).slice();
     }
-
-    /** Copies the array's elements into the start of {@code into}; returns {@code into}. */
-    static float[] read(INDArray a, float[] into) {
-        elements(a).get(into, 0, (int) a.length());
-        return into;
-    }
-
-    /** Copies the start of {@code from} into the array's elements. */
-    static void write(float[] from, INDArray a) {
-        elements(a).put(from, 0, (int) a.length());
-    }
 }

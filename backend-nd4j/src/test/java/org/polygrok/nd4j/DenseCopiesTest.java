@@ -41,12 +41,10 @@ class DenseCopiesTest {
         runJavaAndLibnd4j(op, parts, Nd4j.zeros(DataType.FLOAT, 9, 5), Nd4j.zeros(DataType.FLOAT, 9, 5));
     }
 
-    @Test
-    void slicingAMatrixAndItsGradient() {
-        INDArray x = Nd4jTesting.normal(4, 6, 7);
+    /** x (6, 7) sliced at rows 1-4, columns 2-4, and the (4, 3) gradient {@code grad} placed back. */
+    private static void sliceAndItsGradient(INDArray x, INDArray grad) {
         Slice slice = new Slice(x, new int[] {1, 2}, 4, 3);
         runJavaAndLibnd4j(slice, new INDArray[] {x}, Nd4j.zeros(DataType.FLOAT, 4, 3), Nd4j.zeros(DataType.FLOAT, 4, 3));
-        INDArray grad = Nd4jTesting.normal(5, 4, 3);
         SliceBp backward = new SliceBp();
         backward.addIArgument(1, 2, 4, 3);
         runJavaAndLibnd4j(backward, new INDArray[] {x, grad}, Nd4j.zeros(DataType.FLOAT, 6, 7),
@@ -54,15 +52,15 @@ class DenseCopiesTest {
     }
 
     @Test
+    void slicingAMatrixAndItsGradient() {
+        sliceAndItsGradient(Nd4jTesting.normal(4, 6, 7), Nd4jTesting.normal(5, 4, 3));
+    }
+
+    @Test
     void slicingAViewAtAnOffsetAndPlacingAGradientThatIsOne() {
         INDArray x = Nd4jTesting.normal(7, 10, 7).get(NDArrayIndex.interval(4, 10), NDArrayIndex.all()); // (6, 7) at offset 28
-        Slice slice = new Slice(x, new int[] {1, 2}, 4, 3);
-        runJavaAndLibnd4j(slice, new INDArray[] {x}, Nd4j.zeros(DataType.FLOAT, 4, 3), Nd4j.zeros(DataType.FLOAT, 4, 3));
         INDArray grad = Nd4jTesting.normal(8, 9, 3).get(NDArrayIndex.interval(5, 9), NDArrayIndex.all()); // (4, 3) at offset 15
-        SliceBp backward = new SliceBp();
-        backward.addIArgument(1, 2, 4, 3);
-        runJavaAndLibnd4j(backward, new INDArray[] {x, grad}, Nd4j.zeros(DataType.FLOAT, 6, 7),
-                Nd4j.zeros(DataType.FLOAT, 6, 7));
+        sliceAndItsGradient(x, grad);
     }
 
     @Test
